@@ -1,0 +1,77 @@
+# usagedash: `make run` opens the app on the sample platform, `make test`
+# runs every test. Both install what is missing first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+BIN        := $(CURDIR)/.bin
+WAILS      := $(BIN)/wails
+SAMPLE     := $(BIN)/usagedash-sample
+APP        := build/bin/usagedash
+GO_TAGS    := webkit2_41
+VERSION    ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS    := -X main.version=$(VERSION)
+STAMPS     := .stamps
+APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus-x11 libglib2.0-bin xdotool imagemagick
+export PATH := $(BIN):$(PATH)
+
+.PHONY: help deps run test build sample bindings check-bindings lint test-go test-frontend test-e2e bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+deps: $(STAMPS)/apt $(WAILS) $(STAMPS)/npm ## install system packages, the Wails CLI and npm packages
+
+$(STAMPS)/apt: build/apt-deps.sh
+	@bash build/apt-deps.sh $(APT_PACKAGES)
+	@mkdir -p $(STAMPS) && touch $@
+
+$(WAILS): build/tools/go.mod build/tools/go.sum
+	cd build/tools && go build -o $(WAILS) github.com/wailsapp/wails/v2/cmd/wails
+
+$(STAMPS)/npm: frontend/package.json frontend/package-lock.json
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) {console.error("usagedash needs Node.js >= 20.19 (found "+process.version+")"); process.exit(1)}'
+	cd frontend && npm ci --no-audit --no-fund
+	@mkdir -p $(STAMPS) && touch $@
+
+bindings: deps ## regenerate frontend/wailsjs from the Go services
+	$(WAILS) generate module
+
+check-bindings: bindings ## fail if the committed frontend/wailsjs is stale
+	@stale=$$(git -c core.fileMode=false diff --name-only -- frontend/wailsjs; git ls-files --others --exclude-standard -- frontend/wailsjs); \
+	if [ -n "$$stale" ]; then echo "$$stale"; echo "frontend/wailsjs is stale: run 'make bindings' and commit it"; exit 1; fi
+
+build: deps bindings ## build the release binary at build/bin/usagedash
+	cd frontend && npm run build
+	$(WAILS) build -s -skipbindings -tags $(GO_TAGS) -ldflags "$(LDFLAGS)"
+
+$(SAMPLE): $(shell find backend -name '*.go') go.mod go.sum
+	go build -o $(SAMPLE) ./backend/sample/cmd/usagedash-sample
+
+sample: $(SAMPLE) ## run the sample platform alone (prints its MongoDB URI and demo account)
+	$(SAMPLE)
+
+run: build $(SAMPLE) ## open the app on the sample platform
+	@bash build/run-sample.sh $(SAMPLE) $(APP)
+
+lint: deps ## gofmt, go vet, tsc
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	go vet -tags $(GO_TAGS) ./...
+	cd frontend && npm run typecheck
+
+test-go: deps ## Go unit and integration tests (race detector on)
+	go test -race -tags $(GO_TAGS) ./...
+
+test-frontend: deps ## Vitest
+	cd frontend && npm test
+
+test-e2e: build ## the real window under Xvfb against the sample platform
+	go test -tags e2e,$(GO_TAGS) -count=1 -v ./build/e2e/
+
+test: check-bindings lint test-go test-frontend test-e2e ## every test
+	@echo "make test: all passed"
+
+bench: deps ## benchmarks
+	go test -run '^$$' -bench . -benchmem ./...
+
+clean: ## remove build outputs
+	rm -rf build/bin frontend/dist $(BIN) $(STAMPS) build/e2e/out

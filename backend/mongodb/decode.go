@@ -1,0 +1,115 @@
+package mongodb
+
+import (
+	"errors"
+	"math"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson/bsontype"
+	"go.mongodb.org/mongo-driver/x/bsonx/bsoncore"
+
+	"usagedash/backend/usage"
+)
+
+var errMalformed = errors.New("malformed BSON document")
+
+// decodeLog fills rec from one raw log document, walking its elements once
+// without building maps. Unknown fields are skipped; missing, null or
+// non-numeric counters are zero, as the platform's $sum treats them.
+func decodeLog(doc bsoncore.Document, rec *usage.LogRecord) error {
+	*rec = usage.LogRecord{}
+	return eachElement(doc, func(key []byte, v bsoncore.Value) {
+		switch string(key) {
+		case "instance_id":
+			if v.Type == bsontype.String {
+				rec.InstanceID, _ = v.StringValueOK()
+			}
+		case "timestamp":
+			if ms, ok := v.DateTimeOK(); ok {
+				rec.Timestamp = time.UnixMilli(ms).UTC()
+			}
+		case "tokens_used":
+			rec.TokensUsed = intValue(v)
+		case "total_cost_usd":
+			rec.CostUSD = floatValue(v)
+		case "execution_time_ms":
+			rec.ExecutionTimeMS = intValue(v)
+		case "token_usage":
+			if sub, ok := v.DocumentOK(); ok {
+				rec.HasTokenUsage = true
+				_ = eachElement(sub, func(k []byte, tv bsoncore.Value) {
+					switch string(k) {
+					case "input_tokens":
+						rec.InputTokens = intValue(tv)
+					case "output_tokens":
+						rec.OutputTokens = intValue(tv)
+					case "cache_creation_input_tokens":
+						rec.CacheCreationTokens = intValue(tv)
+					case "cache_read_input_tokens":
+						rec.CacheReadTokens = intValue(tv)
+					}
+				})
+			}
+		}
+	})
+}
+
+// eachElement calls fn for each top-level element of doc.
+func eachElement(doc bsoncore.Document, fn func(key []byte, v bsoncore.Value)) error {
+	length, rem, ok := bsoncore.ReadLength(doc)
+	if !ok || int(length) > len(doc) || length < 5 {
+		return errMalformed
+	}
+	rem = rem[:length-5] // drop the length prefix (already read) and the trailing NUL
+	for len(rem) > 0 {
+		elem, rest, ok := bsoncore.ReadElement(rem)
+		if !ok {
+			return errMalformed
+		}
+		key, err := elem.KeyBytesErr()
+		if err != nil {
+			return errMalformed
+		}
+		v, err := elem.ValueErr()
+		if err != nil {
+			return errMalformed
+		}
+		fn(key, v)
+		rem = rest
+	}
+	return nil
+}
+
+// intValue reads a BSON number as an integer; other types count 0.
+func intValue(v bsoncore.Value) int64 {
+	switch v.Type {
+	case bsontype.Int32:
+		return int64(v.Int32())
+	case bsontype.Int64:
+		return v.Int64()
+	case bsontype.Double:
+		f := v.Double()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return 0
+		}
+		return int64(math.Round(f))
+	}
+	return 0
+}
+
+// floatValue reads a BSON number as a float; other types count 0.
+func floatValue(v bsoncore.Value) float64 {
+	switch v.Type {
+	case bsontype.Double:
+		f := v.Double()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return 0
+		}
+		return f
+	case bsontype.Int32:
+		return float64(v.Int32())
+	case bsontype.Int64:
+		return float64(v.Int64())
+	}
+	return 0
+}

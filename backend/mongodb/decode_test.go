@@ -1,0 +1,70 @@
+package mongodb
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson"
+
+	"usagedash/backend/usage"
+)
+
+func TestDecodeLogNumberTypesAndLegacyShapes(t *testing.T) {
+	ts := time.Date(2026, 1, 2, 3, 4, 5, 6e6, time.UTC)
+	cases := []struct {
+		name string
+		doc  bson.D
+		want usage.LogRecord
+	}{
+		{"int32 and int64 and double", bson.D{
+			{Key: "instance_id", Value: "i1"}, {Key: "timestamp", Value: ts},
+			{Key: "token_usage", Value: bson.D{{Key: "input_tokens", Value: int32(10)}, {Key: "output_tokens", Value: int64(20)},
+				{Key: "cache_creation_input_tokens", Value: 30.0}, {Key: "cache_read_input_tokens", Value: int32(40)}, {Key: "total_tokens", Value: 999}}},
+			{Key: "total_cost_usd", Value: int32(2)}, {Key: "execution_time_ms", Value: 1500.4},
+		}, usage.LogRecord{InstanceID: "i1", Timestamp: ts, HasTokenUsage: true, InputTokens: 10, OutputTokens: 20,
+			CacheCreationTokens: 30, CacheReadTokens: 40, CostUSD: 2, ExecutionTimeMS: 1500}},
+		{"legacy tokens_used only", bson.D{{Key: "instance_id", Value: "i2"}, {Key: "tokens_used", Value: int64(1234)}, {Key: "total_cost_usd", Value: nil}},
+			usage.LogRecord{InstanceID: "i2", TokensUsed: 1234}},
+		{"nulls and wrong types count zero", bson.D{{Key: "token_usage", Value: nil}, {Key: "tokens_used", Value: "12"},
+			{Key: "total_cost_usd", Value: math.NaN()}, {Key: "execution_time_ms", Value: true}},
+			usage.LogRecord{}},
+		{"partial token_usage", bson.D{{Key: "token_usage", Value: bson.D{{Key: "input_tokens", Value: 5}}}},
+			usage.LogRecord{HasTokenUsage: true, InputTokens: 5}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			raw, err := bson.Marshal(c.doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got usage.LogRecord
+			got.CostUSD = 77 // must be reset
+			if err := decodeLog(raw, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want {
+				t.Fatalf("got %+v\nwant %+v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestDecodeLogRejectsTruncatedDocuments(t *testing.T) {
+	raw, _ := bson.Marshal(bson.D{{Key: "instance_id", Value: "abc"}, {Key: "tokens_used", Value: 5}})
+	for n := 0; n < len(raw); n++ {
+		var rec usage.LogRecord
+		if err := decodeLog(raw[:n], &rec); err == nil {
+			t.Fatalf("a document cut to %d of %d bytes decoded without error", n, len(raw))
+		}
+	}
+}
+
+func FuzzDecodeLog(f *testing.F) {
+	raw, _ := bson.Marshal(bson.D{{Key: "instance_id", Value: "abc"}, {Key: "token_usage", Value: bson.D{{Key: "input_tokens", Value: 5}}}})
+	f.Add(raw)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var rec usage.LogRecord
+		_ = decodeLog(data, &rec) // must never panic
+	})
+}

@@ -1,0 +1,84 @@
+// Command usagedash-sample runs the sample platform: an embedded FerretDB on
+// loopback seeded with about 90 days of realistic usage in the platform's
+// schema. It prints the MongoDB URI and the demo account, then serves until
+// interrupted. It is a development tool, never shipped with the app.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"usagedash/backend/ferret"
+	"usagedash/backend/mongodb"
+	"usagedash/backend/sample"
+)
+
+func main() {
+	dir := flag.String("dir", "", "directory for the database files (default: a new temporary directory, removed on exit)")
+	uriFile := flag.String("uri-file", "", "also write the MongoDB URI to this file (mode 0600)")
+	flag.Parse()
+	if err := run(*dir, *uriFile); err != nil {
+		fmt.Fprintln(os.Stderr, "usagedash-sample:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, uriFile string) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "usagedash-sample-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	srv, err := ferret.Start(ctx, filepath.Join(dir, "db"), os.Stderr)
+	if err != nil {
+		return err
+	}
+	defer srv.Stop()
+
+	started := time.Now()
+	ds, err := sample.Generate(sample.DefaultOptions(time.Now()))
+	if err != nil {
+		return err
+	}
+	if err := seed(ctx, srv.URI(), ds); err != nil {
+		return err
+	}
+	if uriFile != "" {
+		if err := os.WriteFile(uriFile, []byte(srv.URI()+"\n"), 0o600); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("Sample platform ready in %s: %d users, %d workflows, %d instances, %d logs.\n",
+		time.Since(started).Round(time.Millisecond), len(ds.Users), len(ds.Workflows), len(ds.Instances), len(ds.Logs))
+	fmt.Printf("  MongoDB URI:  %s\n  Database:     %s\n  Demo account: %s (%s) / %s\n",
+		srv.URI(), mongodb.DefaultDatabase, sample.DemoUsername, sample.DemoEmail, sample.DemoPassword)
+	fmt.Printf("Try: USAGEDASH_MONGODB_URI=%s build/bin/usagedash report --user %s\nPress Ctrl+C to stop.\n",
+		srv.URI(), sample.DemoUsername)
+	<-ctx.Done()
+	return nil
+}
+
+func seed(ctx context.Context, uri string, ds *sample.Dataset) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	client, err := mongo.Connect(ctx, options.Client().ApplyURI(uri))
+	if err != nil {
+		return err
+	}
+	defer client.Disconnect(context.WithoutCancel(ctx))
+	return sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds)
+}

@@ -1,0 +1,64 @@
+package sample
+
+import (
+	"context"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+)
+
+// insertBatch is how many documents one insertMany carries.
+const insertBatch = 1000
+
+// Load writes ds into db's users, workflows, instances and logs collections
+// and creates the platform's indexes. It is for sample and test databases:
+// usagedash itself never writes to a platform database.
+func Load(ctx context.Context, db *mongo.Database, ds *Dataset) error {
+	if err := insert(ctx, db.Collection("users"), ds.Users, User.Document); err != nil {
+		return err
+	}
+	if err := insert(ctx, db.Collection("workflows"), ds.Workflows, Workflow.Document); err != nil {
+		return err
+	}
+	if err := insert(ctx, db.Collection("instances"), ds.Instances, Instance.Document); err != nil {
+		return err
+	}
+	if err := insert(ctx, db.Collection("logs"), ds.Logs, Log.Document); err != nil {
+		return err
+	}
+	return createIndexes(ctx, db)
+}
+
+func insert[T any](ctx context.Context, coll *mongo.Collection, items []T, doc func(T) bson.D) error {
+	for start := 0; start < len(items); start += insertBatch {
+		end := min(start+insertBatch, len(items))
+		docs := make([]any, 0, end-start)
+		for _, it := range items[start:end] {
+			docs = append(docs, doc(it))
+		}
+		if _, err := coll.InsertMany(ctx, docs, options.InsertMany().SetOrdered(false)); err != nil {
+			return fmt.Errorf("insert into %s: %w", coll.Name(), err)
+		}
+	}
+	return nil
+}
+
+// createIndexes creates the indexes the platform creates.
+func createIndexes(ctx context.Context, db *mongo.Database) error {
+	idx := []struct {
+		coll  string
+		model mongo.IndexModel
+	}{
+		{"users", mongo.IndexModel{Keys: bson.D{{Key: "username", Value: 1}}, Options: options.Index().SetUnique(true)}},
+		{"logs", mongo.IndexModel{Keys: bson.D{{Key: "instance_id", Value: 1}, {Key: "timestamp", Value: -1}}}},
+		{"logs", mongo.IndexModel{Keys: bson.D{{Key: "workflow_id", Value: 1}, {Key: "timestamp", Value: -1}}}},
+	}
+	for _, i := range idx {
+		if _, err := db.Collection(i.coll).Indexes().CreateOne(ctx, i.model); err != nil {
+			return fmt.Errorf("index on %s: %w", i.coll, err)
+		}
+	}
+	return nil
+}

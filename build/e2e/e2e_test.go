@@ -1,0 +1,254 @@
+//go:build e2e
+
+// Package e2e drives the real usagedash window under Xvfb against the sample
+// platform and checks that what it paints equals what the backend computes.
+// Run it with `make test-e2e` (it needs the built app and Xvfb).
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"usagedash/backend"
+	"usagedash/backend/ferret"
+	"usagedash/backend/mongodb"
+	"usagedash/backend/sample"
+)
+
+const appBinary = "../bin/usagedash"
+
+// outDir keeps the screenshots after the test (gitignored).
+const outDir = "out"
+
+type probe struct {
+	State   string `json:"state"`
+	Metrics []struct {
+		ID    string `json:"id"`
+		Text  string `json:"text"`
+		Exact string `json:"exact"`
+	} `json:"metrics"`
+}
+
+func TestWindowShowsTheBackendReport(t *testing.T) {
+	uri := startSamplePlatform(t)
+	want := backendReport(t, uri, "last_30_days")
+	if want.TotalTokens == 0 || want.TotalCostUSD == 0 {
+		t.Fatalf("the sample data gave an empty report; the test would prove nothing: %+v", want)
+	}
+	expected := expectedMetrics(want)
+	for _, theme := range []string{"light", "dark"} {
+		t.Run(theme, func(t *testing.T) {
+			w := openWindow(t, uri, "--theme", theme)
+			got := w.waitForProbe(t, "report")
+			checkMetrics(t, got, expected)
+			w.screenshot(t, "dashboard-"+theme+".png")
+		})
+	}
+}
+
+func TestWindowShowsAClearErrorWhenTheDatabaseIsDown(t *testing.T) {
+	w := openWindow(t, "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=500")
+	w.waitForProbe(t, "error")
+	w.screenshot(t, "error.png")
+}
+
+func checkMetrics(t *testing.T, got probe, want map[string][2]string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, m := range got.Metrics {
+		seen[m.ID] = true
+		w, ok := want[m.ID]
+		if !ok {
+			continue
+		}
+		if w[0] != "" && m.Text != w[0] {
+			t.Errorf("%s shows %q, want %q", m.ID, m.Text, w[0])
+		}
+		if m.Exact != w[1] {
+			t.Errorf("%s exact value is %q, want %q", m.ID, m.Exact, w[1])
+		}
+	}
+	for id := range want {
+		if !seen[id] {
+			t.Errorf("the window did not render %s", id)
+		}
+	}
+}
+
+// startSamplePlatform runs FerretDB with the sample dataset and returns its URI.
+func startSamplePlatform(t *testing.T) string {
+	t.Helper()
+	srv := ferret.MustStart(t)
+	ds, err := sample.Generate(sample.DefaultOptions(time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	client, err := mongo.Connect(ctx, options.Client().ApplyURI(srv.URI()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Disconnect(ctx)
+	if err := sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds); err != nil {
+		t.Fatal(err)
+	}
+	return srv.URI()
+}
+
+// backendReport asks the built app's report command for the report the
+// window should show.
+func backendReport(t *testing.T, uri, preset string) backend.Report {
+	t.Helper()
+	cmd := exec.Command(appBinary, "report", "--json", "--user", sample.DemoUsername, "--period", preset)
+	cmd.Env = append(os.Environ(), "USAGEDASH_MONGODB_URI="+uri)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("report: %v: %s", err, stderr.String())
+	}
+	var r backend.Report
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+type window struct {
+	display string
+	probe   string
+	cmd     *exec.Cmd
+	exited  chan struct{}
+}
+
+// openWindow starts Xvfb and the app under its own session bus.
+func openWindow(t *testing.T, uri string, args ...string) *window {
+	t.Helper()
+	display := startXvfb(t)
+	dir := t.TempDir()
+	w := &window{display: display, probe: filepath.Join(dir, "probe.json")}
+	w.cmd = exec.Command("dbus-run-session", append([]string{"--", appBinary, "--user", sample.DemoUsername}, args...)...)
+	w.cmd.Env = append(os.Environ(), "DISPLAY="+display, "USAGEDASH_MONGODB_URI="+uri, "USAGEDASH_RENDER_PROBE="+w.probe,
+		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_DATA_HOME="+filepath.Join(dir, "data"),
+		"XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "XDG_STATE_HOME="+filepath.Join(dir, "state"))
+	w.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	logf, err := os.Create(filepath.Join(dir, "app.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.cmd.Stdout, w.cmd.Stderr = logf, logf
+	if err := w.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.exited = make(chan struct{})
+	go func() { _ = w.cmd.Wait(); close(w.exited) }()
+	t.Cleanup(func() {
+		stopGroup(w.cmd, w.exited)
+		logf.Close()
+		if t.Failed() {
+			if b, err := os.ReadFile(logf.Name()); err == nil {
+				t.Logf("app output:\n%s", b)
+			}
+		}
+	})
+	return w
+}
+
+// waitForProbe waits until the window reports that it painted state.
+func (w *window) waitForProbe(t *testing.T, state string) probe {
+	t.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	var last probe
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(w.probe); err == nil && json.Unmarshal(b, &last) == nil && last.State == state {
+			return last
+		}
+		select {
+		case <-w.exited:
+			t.Fatal("the app exited before painting")
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	t.Fatalf("the window did not paint %q within 90 s (last probe state %q)", state, last.State)
+	return last
+}
+
+// screenshot saves the whole screen to out/name once painting has settled.
+func (w *window) screenshot(t *testing.T, name string) {
+	t.Helper()
+	time.Sleep(1500 * time.Millisecond) // let transitions finish
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path, _ := filepath.Abs(filepath.Join(outDir, name))
+	if out, err := exec.Command("import", "-display", w.display, "-window", "root", path).CombinedOutput(); err != nil {
+		t.Fatalf("screenshot: %v: %s", err, out)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// startXvfb starts a virtual screen on a free display number.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, wr, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{wr}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var xlog bytes.Buffer
+	cmd.Stderr = &xlog
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("Xvfb: %v", err)
+	}
+	wr.Close()
+	exited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(exited) }()
+	t.Cleanup(func() { stopGroup(cmd, exited) })
+	// Xvfb may write the number and the newline separately: read up to the
+	// newline, and keep the pipe open while Xvfb runs (a closed pipe kills it).
+	t.Cleanup(func() { r.Close() })
+	_ = r.SetReadDeadline(time.Now().Add(15 * time.Second))
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil {
+		t.Fatalf("Xvfb did not report its display: %v: %s", err, xlog.String())
+	}
+	display := ":" + strings.TrimSpace(line)
+	// Wait until the server answers clients: GTK gives up at once otherwise.
+	for start := time.Now(); ; time.Sleep(100 * time.Millisecond) {
+		cmd := exec.Command("xdotool", "getdisplaygeometry")
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		if err := cmd.Run(); err == nil {
+			return display
+		}
+		if time.Since(start) > 15*time.Second {
+			t.Fatalf("Xvfb on %s does not answer: %s", display, xlog.String())
+		}
+	}
+}
+
+// stopGroup ends a started process's group politely, then firmly; exited
+// closes when the process has been waited for.
+func stopGroup(cmd *exec.Cmd, exited <-chan struct{}) {
+	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+	select {
+	case <-exited:
+	case <-time.After(5 * time.Second):
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		<-exited
+	}
+}

@@ -1,0 +1,104 @@
+/**
+ * The only module that talks to the Go side. Everything else imports from
+ * here, so tests can replace this module with vi.mock('../api').
+ */
+import { app, backend } from '@wails/go/models';
+import * as RenderProbe from '@wails/go/app/RenderProbe';
+import * as ReportService from '@wails/go/app/ReportService';
+import * as SettingsService from '@wails/go/app/SettingsService';
+
+export type Report = backend.Report;
+export type Preset = backend.Preset;
+export type SourceInfo = backend.SourceInfo;
+export type ThemeSetting = 'system' | 'light' | 'dark';
+export type RenderState = 'report' | 'empty' | 'error';
+
+export const ERROR_CODES = ['invalid', 'not_found', 'unauthorized', 'unavailable', 'bad_data', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A failed call, normalised. `message` is a sentence meant for people. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+const GENERIC_MESSAGE = 'Something went wrong.';
+
+function isErrorCode(v: unknown): v is ErrorCode {
+  return typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v);
+}
+
+/** Turns whatever a binding rejected with into an ApiError. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (typeof err === 'string') {
+    // Wails may hand over the formatted error as JSON text.
+    try {
+      const parsed: unknown = JSON.parse(err);
+      if (parsed && typeof parsed === 'object') return toApiError(parsed);
+    } catch {
+      /* plain text */
+    }
+    return new ApiError('internal', err.trim() || GENERIC_MESSAGE);
+  }
+  if (err instanceof Error) return new ApiError('internal', err.message || GENERIC_MESSAGE);
+  if (err && typeof err === 'object') {
+    const o = err as { code?: unknown; message?: unknown };
+    const message = typeof o.message === 'string' && o.message.trim() ? o.message : GENERIC_MESSAGE;
+    return new ApiError(isErrorCode(o.code) ? o.code : 'internal', message);
+  }
+  return new ApiError('internal', GENERIC_MESSAGE);
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+export function fetchReport(preset: string): Promise<Report> {
+  return call(() => ReportService.Fetch(preset));
+}
+
+export function fetchPresets(): Promise<Preset[]> {
+  return call(() => ReportService.Presets());
+}
+
+export function fetchSource(): Promise<SourceInfo> {
+  return call(() => ReportService.Source());
+}
+
+export async function fetchTheme(): Promise<ThemeSetting> {
+  const t = await call(() => SettingsService.Theme());
+  return t === 'light' || t === 'dark' ? t : 'system';
+}
+
+export async function probeEnabled(): Promise<boolean> {
+  try {
+    return (await RenderProbe.Enabled()) === true;
+  } catch {
+    return false;
+  }
+}
+
+export interface RenderedMetric {
+  id: string;
+  text: string;
+  exact: string;
+}
+
+export function probeRendered(state: RenderState, metrics: RenderedMetric[]): Promise<void> {
+  return call(() =>
+    RenderProbe.Rendered(
+      state,
+      metrics.map((m) => app.RenderedMetric.createFrom(m)),
+    ),
+  );
+}

@@ -1,0 +1,18 @@
+/** The data-metric ids: the names the Go end-to-end test looks for. */
+export type MetricId =
+  | 'total_cost_usd'
+  | 'total_tokens'
+  | 'total_workflows'
+  | 'total_instances'
+  | 'input_tokens'
+  | 'output_tokens'
+  | 'cache_creation_input_tokens'
+  | 'cache_read_input_tokens'
+  | 'input_share'
+  | 'output_share'
+  | 'cache_creation_share'
+  | 'cache_read_share'
+  | 'avg_cost_per_instance_usd'
+  | 'avg_tokens_per_instance'
+  | 'cost_per_1k_tokens_usd'
+  | 'total_execution_time_ms';
