@@ -1,15 +1,14 @@
 // Command usagedash shows how many Anthropic API tokens agent workflows used
-// and what they cost. Without arguments it opens the desktop window;
-// `usagedash report --json` prints the same report for scripts.
+// and what they cost. Without a subcommand it opens the desktop window;
+// `usagedash report` prints a report and `usagedash serve` runs the
+// reference platform server.
 package main
 
 import (
 	"context"
 	"embed"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -21,8 +20,10 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"usagedash/app"
-	"usagedash/backend"
-	"usagedash/backend/mongodb"
+	"usagedash/backend/cache"
+	"usagedash/backend/profiles"
+	"usagedash/backend/sample"
+	"usagedash/backend/secrets"
 )
 
 //go:embed all:frontend/dist
@@ -31,154 +32,64 @@ var assets embed.FS
 // version is stamped by the release build (-ldflags "-X main.version=...").
 var version = "dev"
 
-const (
-	uriEnv         = "USAGEDASH_MONGODB_URI"
-	fetchTimeout   = 30 * time.Second
-	connectTimeout = 10 * time.Second
-)
+// envDemoURL points the demo profile at a running sample platform.
+const envDemoURL = "USAGEDASH_DEMO_URL"
 
 func main() {
 	args := os.Args[1:]
-	var err error
-	switch {
-	case len(args) > 0 && args[0] == "report":
-		err = runReport(args[1:], os.Stdout)
-	case len(args) > 0 && (args[0] == "--version" || args[0] == "version"):
-		fmt.Println("usagedash", version)
-	default:
-		err = runWindow(args)
+	if len(args) > 0 && app.IsCommand(args[0]) {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := app.RunCommand(ctx, args, os.Stdin, os.Stdout, os.Stderr, version)
+		stop()
+		os.Exit(code)
 	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "usagedash:", oneLine(err))
+	if err := runWindow(args); err != nil {
+		fmt.Fprintln(os.Stderr, "usagedash:", err)
 		os.Exit(1)
 	}
 }
 
-// sourceFlags are the flags that choose where numbers come from.
-type sourceFlags struct {
-	database string
-	account  string
-}
-
-func (f *sourceFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.database, "database", mongodb.DefaultDatabase, "MongoDB database of the platform")
-	fs.StringVar(&f.account, "user", "", "username or email whose usage to show")
-}
-
-// config returns the MongoDB configuration. The URI is read from the
-// environment, never from a flag, so it stays out of process listings.
-func (f *sourceFlags) config() (mongodb.Config, error) {
-	uri := os.Getenv(uriEnv)
-	if uri == "" {
-		return mongodb.Config{}, backend.Errorf(backend.EINVALID, "No data source: set %s to the platform's MongoDB URI (try `make sample`).", uriEnv)
-	}
-	if f.account == "" {
-		return mongodb.Config{}, backend.Errorf(backend.EINVALID, "No account: pass --user with a username or email.")
-	}
-	return mongodb.Config{URI: uri, Database: f.database}, nil
-}
-
-// openSource connects the configured source within connectTimeout.
-func (f *sourceFlags) openSource(ctx context.Context) (backend.Source, error) {
-	cfg, err := f.config()
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(ctx, connectTimeout)
-	defer cancel()
-	return mongodb.Open(ctx, cfg)
-}
-
-func runReport(args []string, out io.Writer) error {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	var src sourceFlags
-	src.register(fs)
-	asJSON := fs.Bool("json", false, "print the report as JSON")
-	preset := fs.String("period", string(backend.PresetAllTime), "period preset (today, yesterday, last_7_days, last_30_days, this_month, last_month, all_time)")
-	from := fs.String("from", "", "custom period start (RFC 3339), overrides --period")
-	to := fs.String("to", "", "custom period end (RFC 3339), overrides --period")
-	tz := fs.String("tz", "Local", "time zone for period presets (IANA name, Local or UTC)")
-	if err := fs.Parse(args); err != nil {
-		return backend.Errorf(backend.EINVALID, "report: %v", err)
-	}
-	period, err := parsePeriod(*preset, *from, *to, *tz)
-	if err != nil {
-		return err
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	source, err := src.openSource(ctx)
-	if err != nil {
-		return err
-	}
-	defer closeSource(source)
-	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
-	defer cancel()
-	report, err := source.Report(ctx, backend.Query{Account: src.account, Period: period})
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return app.WriteReportJSON(out, report)
-	}
-	return app.WriteReportText(out, report)
-}
-
-func parsePeriod(preset, from, to, tz string) (backend.Period, error) {
-	if from == "" && to == "" {
-		loc := app.LocalZone()
-		var err error
-		if tz != "Local" {
-			loc, err = time.LoadLocation(tz)
-		}
-		if err != nil {
-			return backend.Period{}, backend.Errorf(backend.EINVALID, "Unknown time zone %q.", tz)
-		}
-		return backend.ResolvePreset(backend.PresetID(preset), time.Now(), loc)
-	}
-	parse := func(name, s string) (*time.Time, error) {
-		if s == "" {
-			return nil, nil
-		}
-		t, err := time.Parse(time.RFC3339, s)
-		if err != nil {
-			return nil, backend.Errorf(backend.EINVALID, "--%s must be an RFC 3339 time such as 2026-11-01T00:00:00+01:00.", name)
-		}
-		return &t, nil
-	}
-	start, err := parse("from", from)
-	if err != nil {
-		return backend.Period{}, err
-	}
-	end, err := parse("to", to)
-	if err != nil {
-		return backend.Period{}, err
-	}
-	return backend.CustomPeriod(start, end)
-}
-
 func runWindow(args []string) error {
 	fs := flag.NewFlagSet("usagedash", flag.ContinueOnError)
-	var src sourceFlags
-	src.register(fs)
 	theme := fs.String("theme", app.ThemeSystem, "colour theme: system, light or dark")
 	if err := fs.Parse(args); err != nil {
-		return backend.Errorf(backend.EINVALID, "%v", err)
+		return err
 	}
+	paths := app.DefaultPaths()
+	store, err := profiles.Open(paths.Profiles)
+	if err != nil {
+		return err
+	}
+	secretStore, secretWarning := secrets.Open(paths.Secrets)
+	conns := app.NewConnections(store, secretStore)
 	life := app.NewLifecycle()
 	defer life.Shutdown()
-	offline := backend.SourceInfo{Kind: backend.SourceMongoDB, Label: "Not connected", Account: src.account}
-	if cfg, err := src.config(); err == nil {
-		offline.Label = mongodb.Describe(cfg)
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		conns.CloseAll(ctx)
+	}()
+
+	history, err := cache.Open(paths.Reports, cache.Options{})
+	if err != nil {
+		// The app works without history; the history view says it is unavailable.
+		fmt.Fprintln(os.Stderr, "usagedash: report history unavailable:", err)
+		history = nil
 	}
-	source := app.NewLazySource(src.openSource, offline)
-	defer closeSource(source)
-
-	reports := app.NewReportService(life, source, src.account, app.LocalZone(), fetchTimeout)
-	settings := app.NewSettingsService(*theme)
-	probe := app.NewRenderProbe(os.Getenv("USAGEDASH_RENDER_PROBE"))
-
+	demo := app.DemoAccount{BaseURL: os.Getenv(envDemoURL), Login: sample.DemoUsername, Password: sample.DemoPassword}
+	profileService, err := app.NewProfileService(conns, joinWarnings(store.Warning(), secretWarning), demo)
+	if err != nil {
+		return err
+	}
+	bound := []any{
+		app.NewReportService(life, conns, history, app.LocalZone(), 30*time.Second),
+		app.NewHistoryService(history),
+		profileService,
+		app.NewAuthService(life, conns, 20*time.Second),
+		app.NewDatabaseService(life, conns, 15*time.Second),
+		app.NewSettingsService(*theme),
+		app.NewRenderProbe(os.Getenv("USAGEDASH_RENDER_PROBE")),
+	}
 	return wails.Run(&options.App{
 		Title:            "usagedash",
 		Width:            1180,
@@ -188,23 +99,21 @@ func runWindow(args []string) error {
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 18, G: 18, B: 20, A: 255},
 		OnShutdown:       func(context.Context) { life.Shutdown() },
-		Bind:             []any{reports, settings, probe},
+		Bind:             bound,
 		ErrorFormatter:   app.FormatError,
 		Linux:            &linux.Options{ProgramName: "usagedash"},
 	})
 }
 
-func closeSource(s backend.Source) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_ = s.Close(ctx)
-}
-
-// oneLine returns the human message of err for the command line.
-func oneLine(err error) string {
-	var e *backend.Error
-	if errors.As(err, &e) {
-		return e.Message
+func joinWarnings(ws ...string) string {
+	out := ""
+	for _, w := range ws {
+		if w != "" {
+			if out != "" {
+				out += " "
+			}
+			out += w
+		}
 	}
-	return err.Error()
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,10 +15,12 @@ import (
 	"usagedash/backend"
 	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
+	"usagedash/backend/profiles"
 	"usagedash/backend/sample"
+	"usagedash/backend/secrets"
 )
 
-// The window starts while the database is down, shows the failure, and the
+// The window starts while a MongoDB profile's database is down, shows the failure, and the
 // next fetch (a Retry) succeeds once the database is up, without a restart.
 func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -26,20 +29,23 @@ func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	cfg := mongodb.Config{URI: "mongodb://" + addr + "/"}
-	open := func(ctx context.Context) (backend.Source, error) {
-		ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		defer cancel()
-		return mongodb.Open(ctx, cfg)
+	conns := newConnections(t)
+	p, err := conns.Profiles.Save(backend.Profile{Name: "Local DB", Kind: backend.SourceMongoDB,
+		MongoURI: "mongodb://" + addr + "/", Account: sample.DemoUsername})
+	if err != nil {
+		t.Fatal(err)
 	}
-	src := app.NewLazySource(open, backend.SourceInfo{Label: mongodb.Describe(cfg)})
-	defer src.Close(context.Background())
-	if got := src.Info().Label; got != "MongoDB "+addr+" / claude_workflows" {
-		t.Fatalf("offline label %q", got)
+	if err := conns.Profiles.SetActive(p.ID); err != nil {
+		t.Fatal(err)
 	}
+	conns.ConnectTimeout = 2 * time.Second
 	life := app.NewLifecycle()
 	defer life.Shutdown()
-	reports := app.NewReportService(life, src, sample.DemoUsername, time.UTC, 10*time.Second)
+	reports := app.NewReportService(life, conns, nil, time.UTC, 10*time.Second)
+	info, err := reports.Source()
+	if err != nil || info.Label != "MongoDB "+addr+" / claude_workflows" {
+		t.Fatalf("offline source %+v, %v", info, err)
+	}
 
 	if _, err := reports.Fetch(string(backend.PresetAllTime)); backend.ErrorCode(err) != backend.EUNAVAILABLE {
 		t.Fatalf("with the server down: code %q (%v), want unavailable", backend.ErrorCode(err), err)
@@ -64,9 +70,23 @@ func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
 	}
 }
 
+func newConnections(t *testing.T) *app.Connections {
+	t.Helper()
+	return newConnectionsIn(t, t.TempDir())
+}
+
+func newConnectionsIn(t *testing.T, dir string) *app.Connections {
+	t.Helper()
+	store, err := profiles.Open(filepath.Join(dir, "profiles.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return app.NewConnections(store, secrets.NewFileStore(filepath.Join(dir, "secrets.json")))
+}
+
 func seed(t *testing.T, uri string) {
 	t.Helper()
-	ds, err := sample.Generate(sample.Options{Seed: 5, Now: time.Now(), Days: 10, Users: 1, Logs: 300})
+	ds, err := sample.Generate(sample.Options{Seed: 5, Now: time.Now(), Days: 10, Users: 1, Logs: 300, HashPasswords: true})
 	if err != nil {
 		t.Fatal(err)
 	}

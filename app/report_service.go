@@ -2,47 +2,112 @@ package app
 
 import (
 	"context"
+	"errors"
+	"log/slog"
 	"time"
 
 	"usagedash/backend"
+	"usagedash/backend/cache"
+	"usagedash/backend/platform"
 )
 
-// ReportService is bound to the window: it lists periods and fetches reports
-// from the configured source.
+// ReportService is bound to the window: it lists periods and fetches the
+// active profile's report.
 type ReportService struct {
 	life    *Lifecycle
-	source  backend.Source
-	account string
+	conns   *Connections
+	store   *cache.Store
 	loc     *time.Location
 	now     func() time.Time
 	timeout time.Duration
 }
 
-// NewReportService returns a ReportService reading source for account, with
-// periods resolved in loc and each fetch bounded by timeout.
-func NewReportService(life *Lifecycle, source backend.Source, account string, loc *time.Location, timeout time.Duration) *ReportService {
-	return &ReportService{life: life, source: source, account: account, loc: loc, now: time.Now, timeout: timeout}
+// NewReportService returns a ReportService with periods resolved in loc and
+// each fetch bounded by timeout. Fetched reports are kept in store (nil: no
+// history).
+func NewReportService(life *Lifecycle, conns *Connections, store *cache.Store, loc *time.Location, timeout time.Duration) *ReportService {
+	return &ReportService{life: life, conns: conns, store: store, loc: loc, now: time.Now, timeout: timeout}
 }
 
 // Presets lists the period presets the window offers.
 func (s *ReportService) Presets() []backend.Preset { return backend.Presets }
 
-// Source describes where the numbers come from (no secrets).
-func (s *ReportService) Source() backend.SourceInfo {
-	info := s.source.Info()
-	if info.Account == "" {
-		info.Account = s.account
+// Source describes the active profile's source (no secrets).
+func (s *ReportService) Source() (*backend.SourceInfo, error) {
+	id, err := s.activeID()
+	if err != nil {
+		return nil, err
 	}
-	return info
+	src, p, err := s.conns.Source(id)
+	if err != nil {
+		return nil, err
+	}
+	info := src.Info()
+	if info.Account == "" {
+		info.Account = p.Account + p.Login
+	}
+	return &info, nil
 }
 
-// Fetch returns the report for the given period preset.
+// Fetch returns the active profile's report for the given period preset.
+// When the platform rejects the session, the stored token is dropped so the
+// window asks to sign in again.
 func (s *ReportService) Fetch(preset string) (*backend.Report, error) {
 	period, err := backend.ResolvePreset(backend.PresetID(preset), s.now(), s.loc)
 	if err != nil {
 		return nil, err
 	}
+	id, err := s.activeID()
+	if err != nil {
+		return nil, err
+	}
+	src, p, err := s.conns.Source(id)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithTimeout(s.life.Context(), s.timeout)
 	defer cancel()
-	return s.source.Report(ctx, backend.Query{Account: s.account, Period: period})
+	r, err := src.Report(ctx, backend.Query{Account: p.Account, Period: period})
+	if errors.Is(err, platform.ErrSessionExpired) {
+		_ = s.conns.Secrets.Delete(sessionKey(id))
+	}
+	if err == nil && s.store != nil {
+		if _, saveErr := s.store.Save(id, p.Name, r); saveErr != nil {
+			slog.Warn("could not keep the report in the history", "err", saveErr)
+		}
+	}
+	return r, err
+}
+
+// Stored returns the newest stored report of the active profile for the
+// preset (or, failing that, any period), so the window can paint what it
+// last knew before the network answers. ENOTFOUND when there is none.
+func (s *ReportService) Stored(preset string) (*StoredReport, error) {
+	if s.store == nil {
+		return nil, backend.Errorf(backend.ENOTFOUND, "No report history.")
+	}
+	period, err := backend.ResolvePreset(backend.PresetID(preset), s.now(), s.loc)
+	if err != nil {
+		return nil, err
+	}
+	id, err := s.activeID()
+	if err != nil {
+		return nil, err
+	}
+	r, e, err := s.store.Latest(id, cache.PeriodKey(period))
+	if err != nil {
+		return nil, err
+	}
+	return &StoredReport{Report: r, Entry: e}, nil
+}
+
+func (s *ReportService) activeID() (string, error) {
+	id, err := s.conns.Profiles.Active()
+	if err != nil {
+		return "", err
+	}
+	if id == "" {
+		return "", backend.Errorf(backend.ENOTFOUND, "Choose a connection first.")
+	}
+	return id, nil
 }

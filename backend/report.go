@@ -50,6 +50,8 @@ type Report struct {
 	Period Period `json:"period"`
 	// Derived holds the figures computed from the totals above.
 	Derived Derived `json:"derived"`
+	// Breakdowns is nil when the source cannot split usage (the platform API).
+	Breakdowns *Breakdowns `json:"breakdowns"`
 }
 
 // Derived holds figures computed from a report's totals. They follow the

@@ -1,6 +1,7 @@
 package mongodb
 
 import (
+	"encoding/binary"
 	"errors"
 	"math"
 	"time"
@@ -14,16 +15,18 @@ import (
 var errMalformed = errors.New("malformed BSON document")
 
 // decodeLog fills rec from one raw log document, walking its elements once
-// without building maps. Unknown fields are skipped; missing, null or
+// without building maps or allocating: rec's string fields alias doc. Unknown fields are skipped; missing, null or
 // non-numeric counters are zero, as the platform's $sum treats them.
 func decodeLog(doc bsoncore.Document, rec *usage.LogRecord) error {
 	*rec = usage.LogRecord{}
 	return eachElement(doc, func(key []byte, v bsoncore.Value) {
 		switch string(key) {
 		case "instance_id":
-			if v.Type == bsontype.String {
-				rec.InstanceID, _ = v.StringValueOK()
-			}
+			rec.InstanceID = stringBytes(v)
+		case "workflow_id":
+			rec.WorkflowID = stringBytes(v)
+		case "claude_mode":
+			rec.Mode = stringBytes(v)
 		case "timestamp":
 			if ms, ok := v.DateTimeOK(); ok {
 				rec.Timestamp = time.UnixMilli(ms).UTC()
@@ -78,6 +81,19 @@ func eachElement(doc bsoncore.Document, fn func(key []byte, v bsoncore.Value)) e
 		rem = rest
 	}
 	return nil
+}
+
+// stringBytes returns a BSON string's bytes (aliasing v), or nil for any
+// other type.
+func stringBytes(v bsoncore.Value) []byte {
+	if v.Type != bsontype.String || len(v.Data) < 5 {
+		return nil
+	}
+	n := int(int32(binary.LittleEndian.Uint32(v.Data)))
+	if n < 1 || 4+n != len(v.Data) {
+		return nil
+	}
+	return v.Data[4 : 4+n-1]
 }
 
 // intValue reads a BSON number as an integer; other types count 0.

@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -18,15 +19,15 @@ func TestDecodeLogNumberTypesAndLegacyShapes(t *testing.T) {
 		want usage.LogRecord
 	}{
 		{"int32 and int64 and double", bson.D{
-			{Key: "instance_id", Value: "i1"}, {Key: "timestamp", Value: ts},
+			{Key: "instance_id", Value: "i1"}, {Key: "workflow_id", Value: "w1"}, {Key: "claude_mode", Value: "max-plan"}, {Key: "timestamp", Value: ts},
 			{Key: "token_usage", Value: bson.D{{Key: "input_tokens", Value: int32(10)}, {Key: "output_tokens", Value: int64(20)},
 				{Key: "cache_creation_input_tokens", Value: 30.0}, {Key: "cache_read_input_tokens", Value: int32(40)}, {Key: "total_tokens", Value: 999}}},
 			{Key: "total_cost_usd", Value: int32(2)}, {Key: "execution_time_ms", Value: 1500.4},
-		}, usage.LogRecord{InstanceID: "i1", Timestamp: ts, HasTokenUsage: true, InputTokens: 10, OutputTokens: 20,
+		}, usage.LogRecord{InstanceID: []byte("i1"), WorkflowID: []byte("w1"), Mode: []byte("max-plan"), Timestamp: ts, HasTokenUsage: true, InputTokens: 10, OutputTokens: 20,
 			CacheCreationTokens: 30, CacheReadTokens: 40, CostUSD: 2, ExecutionTimeMS: 1500}},
 		{"legacy tokens_used only", bson.D{{Key: "instance_id", Value: "i2"}, {Key: "tokens_used", Value: int64(1234)}, {Key: "total_cost_usd", Value: nil}},
-			usage.LogRecord{InstanceID: "i2", TokensUsed: 1234}},
-		{"nulls and wrong types count zero", bson.D{{Key: "token_usage", Value: nil}, {Key: "tokens_used", Value: "12"},
+			usage.LogRecord{InstanceID: []byte("i2"), TokensUsed: 1234}},
+		{"nulls and wrong types count zero", bson.D{{Key: "token_usage", Value: nil}, {Key: "instance_id", Value: 12}, {Key: "claude_mode", Value: nil}, {Key: "tokens_used", Value: "12"},
 			{Key: "total_cost_usd", Value: math.NaN()}, {Key: "execution_time_ms", Value: true}},
 			usage.LogRecord{}},
 		{"partial token_usage", bson.D{{Key: "token_usage", Value: bson.D{{Key: "input_tokens", Value: 5}}}},
@@ -43,11 +44,24 @@ func TestDecodeLogNumberTypesAndLegacyShapes(t *testing.T) {
 			if err := decodeLog(raw, &got); err != nil {
 				t.Fatal(err)
 			}
-			if got != c.want {
+			if !reflect.DeepEqual(comparable(got), comparable(c.want)) {
 				t.Fatalf("got %+v\nwant %+v", got, c.want)
 			}
 		})
 	}
+}
+
+// record is a LogRecord with strings for its byte fields, so that nil and
+// empty slices compare equal.
+type record struct {
+	usage.LogRecord
+	InstanceID, WorkflowID, Mode string
+}
+
+func comparable(r usage.LogRecord) record {
+	c := record{LogRecord: r, InstanceID: string(r.InstanceID), WorkflowID: string(r.WorkflowID), Mode: string(r.Mode)}
+	c.LogRecord.InstanceID, c.LogRecord.WorkflowID, c.LogRecord.Mode = nil, nil, nil
+	return c
 }
 
 func TestDecodeLogRejectsTruncatedDocuments(t *testing.T) {

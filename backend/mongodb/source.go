@@ -2,8 +2,9 @@
 // with the official driver. It only reads: it never writes or creates indexes.
 //
 // The one query shape that is exact on MongoDB and on MongoDB-compatible
-// servers such as FerretDB is used: the user's instance ids, then an indexed
-// find of their logs streamed into a single-pass aggregation in Go.
+// servers such as FerretDB is used: the user's instances, then an indexed
+// find of their logs streamed into a single-pass aggregation in Go
+// (usage.Aggregator) that fills the totals and every breakdown at once.
 package mongodb
 
 import (
@@ -19,14 +20,14 @@ import (
 	"go.mongodb.org/mongo-driver/x/mongo/driver/connstring"
 
 	"usagedash/backend"
-	"usagedash/backend/usage"
 )
 
 // DefaultDatabase is the platform's database name.
 const DefaultDatabase = "claude_workflows"
 
-// logBatchSize is how many logs one cursor batch carries.
-const logBatchSize = 5000
+// logBatchSize is how many logs one cursor batch carries. Tests lower it to
+// make a find take several batches.
+var logBatchSize int32 = 5000
 
 // Config says how to reach the platform's database.
 type Config struct {
@@ -102,41 +103,8 @@ type user struct {
 	Username string `bson:"username"`
 }
 
-// Report computes q's report with the platform's semantics: workflows and
-// instances counted over all time, logs of the user's instances in q's period.
-func (s *Source) Report(ctx context.Context, q backend.Query) (*backend.Report, error) {
-	u, err := s.findUser(ctx, q.Account)
-	if err != nil {
-		return nil, err
-	}
-	workflows, err := s.db.Collection("workflows").CountDocuments(ctx, bson.D{{Key: "user_id", Value: u.ID}})
-	if err != nil {
-		return nil, s.queryFailed(err)
-	}
-	instanceIDs, err := s.instanceIDs(ctx, u.ID)
-	if err != nil {
-		return nil, err
-	}
-	var totals usage.Totals
-	if len(instanceIDs) > 0 {
-		if err := s.scanLogs(ctx, instanceIDs, q.Period, totals.Add); err != nil {
-			return nil, err
-		}
-	}
-	r := &backend.Report{
-		UserID:         u.ID,
-		Username:       u.Username,
-		TotalWorkflows: workflows,
-		TotalInstances: int64(len(instanceIDs)),
-		PeriodStart:    utc(q.Period.Start),
-		PeriodEnd:      utc(q.Period.End),
-		Source:         backend.SourceInfo{Kind: backend.SourceMongoDB, Label: s.label, Account: u.Username},
-		GeneratedAt:    time.Now().UTC(),
-		Period:         q.Period,
-	}
-	totals.Apply(r)
-	return r, nil
-}
+// Database returns the platform database the source reads.
+func (s *Source) Database() *mongo.Database { return s.db }
 
 func (s *Source) findUser(ctx context.Context, account string) (user, error) {
 	account = strings.TrimSpace(account)
@@ -168,105 +136,3 @@ func (s *Source) noSuchUser(ctx context.Context, account string) error {
 	}
 	return backend.Errorf(backend.ENOTFOUND, "No user %q in %s.", account, s.label)
 }
-
-func (s *Source) instanceIDs(ctx context.Context, userID string) ([]string, error) {
-	cur, err := s.db.Collection("instances").Find(ctx, bson.D{{Key: "user_id", Value: userID}},
-		options.Find().SetProjection(bson.D{{Key: "_id", Value: 0}, {Key: "id", Value: 1}}))
-	if err != nil {
-		return nil, s.queryFailed(err)
-	}
-	defer cur.Close(context.WithoutCancel(ctx))
-	var ids []string
-	for cur.Next(ctx) {
-		if id, ok := cur.Current.Lookup("id").StringValueOK(); ok {
-			ids = append(ids, id)
-		}
-	}
-	if err := cur.Err(); err != nil {
-		return nil, s.queryFailed(err)
-	}
-	return ids, nil
-}
-
-// logProjection keeps only the fields the aggregation reads.
-var logProjection = bson.D{
-	{Key: "_id", Value: 0},
-	{Key: "instance_id", Value: 1},
-	{Key: "timestamp", Value: 1},
-	{Key: "token_usage", Value: 1},
-	{Key: "tokens_used", Value: 1},
-	{Key: "total_cost_usd", Value: 1},
-	{Key: "execution_time_ms", Value: 1},
-}
-
-// scanLogs streams the logs of instanceIDs in period into add.
-func (s *Source) scanLogs(ctx context.Context, instanceIDs []string, period backend.Period, add func(*usage.LogRecord)) error {
-	filter := bson.D{{Key: "instance_id", Value: bson.D{{Key: "$in", Value: instanceIDs}}}}
-	if r := timeRange(period); r != nil {
-		filter = append(filter, bson.E{Key: "timestamp", Value: r})
-	}
-	cur, err := s.db.Collection("logs").Find(ctx, filter,
-		options.Find().SetProjection(logProjection).SetBatchSize(logBatchSize))
-	if err != nil {
-		return s.queryFailed(err)
-	}
-	defer cur.Close(context.WithoutCancel(ctx))
-	var rec usage.LogRecord
-	for cur.Next(ctx) {
-		if err := decodeLog([]byte(cur.Current), &rec); err != nil {
-			return backend.WrapError(err, backend.EBADDATA, "The database returned a log document usagedash cannot read.")
-		}
-		add(&rec)
-	}
-	if err := cur.Err(); err != nil {
-		return s.queryFailed(err)
-	}
-	return nil
-}
-
-// timeRange is the timestamp filter for period, or nil for all time.
-func timeRange(p backend.Period) bson.D {
-	var r bson.D
-	if p.Start != nil {
-		r = append(r, bson.E{Key: "$gte", Value: p.Start.UTC()})
-	}
-	if p.End != nil {
-		r = append(r, bson.E{Key: "$lte", Value: p.End.UTC()})
-	}
-	return r
-}
-
-func utc(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	u := t.UTC()
-	return &u
-}
-
-// queryFailed maps a driver error met while reading to a safe message.
-func (s *Source) queryFailed(err error) error {
-	if errors.Is(err, context.DeadlineExceeded) {
-		return backend.WrapError(err, backend.EUNAVAILABLE, "The database did not answer in time ("+s.label+").")
-	}
-	if errors.Is(err, context.Canceled) {
-		return backend.WrapError(err, backend.EUNAVAILABLE, "The request was cancelled.")
-	}
-	if mongo.IsNetworkError(err) || isSelectionError(err) {
-		return unreachable(err, s.label)
-	}
-	return backend.WrapError(err, backend.EUNAVAILABLE, "The database refused the query ("+s.label+").")
-}
-
-func unreachable(err error, label string) error {
-	return backend.WrapError(err, backend.EUNAVAILABLE, "Cannot reach "+label+". Check that the server is running and the address is right.")
-}
-
-func isSelectionError(err error) bool {
-	var se topologyError
-	return errors.As(err, &se) || errors.Is(err, mongo.ErrClientDisconnected) ||
-		strings.Contains(err.Error(), "server selection")
-}
-
-// topologyError matches the driver's server selection errors by behaviour.
-type topologyError interface{ Unwrap() error }

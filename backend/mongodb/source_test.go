@@ -29,75 +29,34 @@ func loadDataset(t *testing.T, opts sample.Options) (*mongodb.Source, *sample.Da
 	if err != nil {
 		t.Fatal(err)
 	}
+	return seed(t, srv.URI(), "platform_test", ds), ds
+}
+
+// seed loads ds into database on the server at uri and opens the source on
+// it until the test ends.
+func seed(t *testing.T, uri, database string, ds *sample.Dataset) *mongodb.Source {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(srv.URI()))
+	client, err := mongo.Connect(ctx, options.Client().ApplyURI(uri))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer client.Disconnect(ctx)
-	if err := sample.Load(ctx, client.Database("platform_test"), ds); err != nil {
+	if err := sample.Load(ctx, client.Database(database), ds); err != nil {
 		t.Fatal(err)
 	}
-	src, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI(), Database: "platform_test"})
+	src, err := mongodb.Open(ctx, mongodb.Config{URI: uri, Database: database})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { src.Close(context.Background()) })
-	return src, ds
+	return src
 }
 
-// expected computes a report for account independently of the source, by
-// walking the dataset's structs with the platform's rules.
+// expected is the dataset's independent computation for account over p.
 func expected(ds *sample.Dataset, account string, p backend.Period) map[string]float64 {
-	var uid string
-	for _, u := range ds.Users {
-		if u.Username == account || u.Email == account {
-			uid = u.ID
-		}
-	}
-	e := map[string]float64{}
-	mine := map[string]bool{}
-	for _, w := range ds.Workflows {
-		if w.UserID != nil && *w.UserID == uid {
-			e["total_workflows"]++
-		}
-	}
-	for _, i := range ds.Instances {
-		if i.UserID != nil && *i.UserID == uid {
-			e["total_instances"]++
-			mine[i.ID] = true
-		}
-	}
-	deref := func(v *int64) float64 {
-		if v == nil {
-			return 0
-		}
-		return float64(*v)
-	}
-	var legacy, cost float64
-	for _, l := range ds.Logs {
-		if !mine[l.InstanceID] || (p.Start != nil && l.Timestamp.Before(*p.Start)) || (p.End != nil && l.Timestamp.After(*p.End)) {
-			continue
-		}
-		if tu := l.TokenUsage; tu != nil {
-			e["total_input_tokens"] += deref(tu.Input)
-			e["total_output_tokens"] += deref(tu.Output)
-			e["total_cache_creation_tokens"] += deref(tu.CacheCreation)
-			e["total_cache_read_tokens"] += deref(tu.CacheRead)
-		}
-		legacy += deref(l.TokensUsed)
-		if l.CostUSD != nil {
-			cost += *l.CostUSD
-		}
-		e["total_execution_time_ms"] += deref(l.ExecutionTimeMS)
-	}
-	e["total_tokens"] = e["total_input_tokens"] + e["total_output_tokens"] + e["total_cache_creation_tokens"] + e["total_cache_read_tokens"]
-	if e["total_tokens"] == 0 {
-		e["total_tokens"] = legacy
-	}
-	e["total_cost_usd"] = math.Round(cost*1e4) / 1e4
-	return e
+	return ds.Expect(account, p.Start, p.End)
 }
 
 // fields returns every numeric field of r by its JSON name.
@@ -214,24 +173,15 @@ func TestUserWithoutInstancesAndUnknownUser(t *testing.T) {
 	}
 	// A user who signed up but never ran anything.
 	ds.Users = append(ds.Users, sample.User{ID: "lonely-id", Username: "lonely", Email: "lonely@example.com", IsActive: true, CreatedAt: testNow})
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(srv.URI()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Disconnect(ctx)
-	if err := sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds); err != nil {
-		t.Fatal(err)
-	}
-	src, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close(ctx)
+	src := seed(t, srv.URI(), mongodb.DefaultDatabase, ds)
 	got, err := src.Report(ctx, backend.Query{Account: "lonely"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	assertReport(t, got, map[string]float64{})
+	if b := got.Breakdowns; b == nil || len(b.ByDay)+len(b.ByModel)+len(b.ByWorkflow)+len(b.ByInstance)+len(b.ByMode) != 0 || b.ByUser != nil {
+		t.Fatalf("lonely user's breakdowns: %+v", got.Breakdowns)
+	}
 	if got.UserID != "lonely-id" || !got.IsEmpty() {
 		t.Fatalf("lonely user: %+v", got)
 	}

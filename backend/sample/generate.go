@@ -32,6 +32,9 @@ type Options struct {
 	Logs int
 	// HashPasswords stores real bcrypt hashes (slow-ish; off for large tests).
 	HashPasswords bool
+	// LogModes makes about one log in eight record a claude_mode of its own
+	// that differs from its instance's (or that its legacy instance lacks).
+	LogModes bool
 }
 
 // DefaultOptions is the sample platform's dataset: about 90 days and a few

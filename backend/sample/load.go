@@ -9,31 +9,47 @@ import (
 	"go.mongodb.org/mongo-driver/mongo/options"
 )
 
-// insertBatch is how many documents one insertMany carries.
+// insertBatch is how many documents one insertMany carries by default.
 const insertBatch = 1000
 
 // Load writes ds into db's users, workflows, instances and logs collections
 // and creates the platform's indexes. It is for sample and test databases:
 // usagedash itself never writes to a platform database.
 func Load(ctx context.Context, db *mongo.Database, ds *Dataset) error {
-	if err := insert(ctx, db.Collection("users"), ds.Users, User.Document); err != nil {
+	return LoadWith(ctx, db, ds, LoadOptions{})
+}
+
+// LoadOptions tune Load for big datasets.
+type LoadOptions struct {
+	// BatchSize is how many documents one unordered insertMany carries
+	// (default 1000).
+	BatchSize int
+}
+
+// LoadWith is Load with options.
+func LoadWith(ctx context.Context, db *mongo.Database, ds *Dataset, opts LoadOptions) error {
+	batch := opts.BatchSize
+	if batch <= 0 {
+		batch = insertBatch
+	}
+	if err := insert(ctx, db.Collection("users"), ds.Users, User.Document, batch); err != nil {
 		return err
 	}
-	if err := insert(ctx, db.Collection("workflows"), ds.Workflows, Workflow.Document); err != nil {
+	if err := insert(ctx, db.Collection("workflows"), ds.Workflows, Workflow.Document, batch); err != nil {
 		return err
 	}
-	if err := insert(ctx, db.Collection("instances"), ds.Instances, Instance.Document); err != nil {
+	if err := insert(ctx, db.Collection("instances"), ds.Instances, Instance.Document, batch); err != nil {
 		return err
 	}
-	if err := insert(ctx, db.Collection("logs"), ds.Logs, Log.Document); err != nil {
+	if err := insert(ctx, db.Collection("logs"), ds.Logs, Log.Document, batch); err != nil {
 		return err
 	}
 	return createIndexes(ctx, db)
 }
 
-func insert[T any](ctx context.Context, coll *mongo.Collection, items []T, doc func(T) bson.D) error {
-	for start := 0; start < len(items); start += insertBatch {
-		end := min(start+insertBatch, len(items))
+func insert[T any](ctx context.Context, coll *mongo.Collection, items []T, doc func(T) bson.D, batch int) error {
+	for start := 0; start < len(items); start += batch {
+		end := min(start+batch, len(items))
 		docs := make([]any, 0, end-start)
 		for _, it := range items[start:end] {
 			docs = append(docs, doc(it))

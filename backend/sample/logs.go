@@ -39,6 +39,13 @@ func (g *generator) logs(ds *Dataset) {
 			}
 			l := Log{ID: g.id(), InstanceID: t.id, WorkflowID: t.workflowID, Timestamp: ts.Truncate(time.Millisecond).UTC(), Mode: t.mode}
 			g.fillLog(&l, t.model, legacyEra)
+			if g.opts.LogModes && g.rng.IntN(8) == 0 {
+				other := "max-plan"
+				if t.mode != nil && *t.mode == other {
+					other = "api-key"
+				}
+				l.Mode = &other
+			}
 			ds.Logs = append(ds.Logs, l)
 		}
 	}

@@ -12,9 +12,19 @@ import (
 
 // LogRecord is the part of one platform log that usage is computed from.
 // Missing or null fields are zero, as the platform's $sum treats them.
+//
+// The byte-slice fields may alias the raw document the record was decoded
+// from: they are only valid until the record is handed to the next Add, and
+// an Aggregator copies what it keeps. This keeps decoding allocation-free.
 type LogRecord struct {
-	InstanceID string
-	Timestamp  time.Time
+	// InstanceID is the log's instance_id (empty when missing).
+	InstanceID []byte
+	// WorkflowID is the log's workflow_id (empty when missing).
+	WorkflowID []byte
+	// Mode is the log's claude_mode (empty when missing or null).
+	Mode []byte
+	// Timestamp is the log's timestamp (zero when missing).
+	Timestamp time.Time
 	// HasTokenUsage is false for legacy logs without a token_usage object.
 	HasTokenUsage       bool
 	InputTokens         int64
@@ -28,6 +38,7 @@ type LogRecord struct {
 }
 
 // Totals accumulates log records. The zero value is ready to use.
+// Aggregator uses one Totals for the headline figures and one per breakdown row.
 type Totals struct {
 	Logs                int64
 	InputTokens         int64
@@ -60,24 +71,28 @@ func (t *Totals) TotalTokens() int64 {
 	return t.LegacyTokensUsed
 }
 
+// Tokens returns the token sums as the platform's token_breakdown object.
+func (t *Totals) Tokens() backend.TokenBreakdown {
+	return backend.TokenBreakdown{
+		InputTokens:              t.InputTokens,
+		OutputTokens:             t.OutputTokens,
+		CacheCreationInputTokens: t.CacheCreationTokens,
+		CacheReadInputTokens:     t.CacheReadTokens,
+		TotalTokens:              t.TotalTokens(),
+	}
+}
+
 // Apply writes the totals into r's UserUsageStats fields and derives the
 // figures computed from them.
 func (t *Totals) Apply(r *backend.Report) {
-	total := t.TotalTokens()
-	r.TotalTokens = total
+	r.TokenBreakdown = t.Tokens()
+	r.TotalTokens = r.TokenBreakdown.TotalTokens
 	r.TotalInputTokens = t.InputTokens
 	r.TotalOutputTokens = t.OutputTokens
 	r.TotalCacheCreationTokens = t.CacheCreationTokens
 	r.TotalCacheReadTokens = t.CacheReadTokens
 	r.TotalCostUSD = RoundCost(t.CostUSD)
 	r.TotalExecutionTimeMS = t.ExecutionTimeMS
-	r.TokenBreakdown = backend.TokenBreakdown{
-		InputTokens:              t.InputTokens,
-		OutputTokens:             t.OutputTokens,
-		CacheCreationInputTokens: t.CacheCreationTokens,
-		CacheReadInputTokens:     t.CacheReadTokens,
-		TotalTokens:              total,
-	}
 	r.Derive()
 }
 

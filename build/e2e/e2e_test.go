@@ -8,7 +8,6 @@ package e2e
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -18,12 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
-
 	"usagedash/backend"
-	"usagedash/backend/ferret"
-	"usagedash/backend/mongodb"
+	"usagedash/backend/profiles"
 	"usagedash/backend/sample"
 )
 
@@ -33,33 +28,40 @@ const appBinary = "../bin/usagedash"
 const outDir = "out"
 
 type probe struct {
-	State   string `json:"state"`
-	Metrics []struct {
-		ID    string `json:"id"`
-		Text  string `json:"text"`
-		Exact string `json:"exact"`
-	} `json:"metrics"`
+	State   string        `json:"state"`
+	Metrics []probeMetric `json:"metrics"`
 }
 
-func TestWindowShowsTheBackendReport(t *testing.T) {
-	uri := startSamplePlatform(t)
-	want := backendReport(t, uri, "last_30_days")
+type probeMetric struct {
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+	Exact string `json:"exact"`
+}
+
+func TestWindowShowsTheMongoDBReport(t *testing.T) {
+	pl := startPlatform(t)
+	w := newWindow(t)
+	w.addProfile(t, backend.Profile{Name: "Sample database", Kind: backend.SourceMongoDB, MongoURI: pl.mongoURI, Account: sample.DemoUsername}, true)
+	want := w.cliReport(t, "Sample database", "last_30_days", "")
 	if want.TotalTokens == 0 || want.TotalCostUSD == 0 {
 		t.Fatalf("the sample data gave an empty report; the test would prove nothing: %+v", want)
 	}
 	expected := expectedMetrics(want)
 	for _, theme := range []string{"light", "dark"} {
 		t.Run(theme, func(t *testing.T) {
-			w := openWindow(t, uri, "--theme", theme)
-			got := w.waitForProbe(t, "report")
-			checkMetrics(t, got, expected)
+			w.open(t, "--theme", theme)
+			checkMetrics(t, w.waitForProbe(t, "report"), expected)
 			w.screenshot(t, "dashboard-"+theme+".png")
+			w.close()
 		})
 	}
 }
 
 func TestWindowShowsAClearErrorWhenTheDatabaseIsDown(t *testing.T) {
-	w := openWindow(t, "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=500")
+	w := newWindow(t)
+	w.addProfile(t, backend.Profile{Name: "Down", Kind: backend.SourceMongoDB,
+		MongoURI: "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=500", Account: sample.DemoUsername}, true)
+	w.open(t)
 	w.waitForProbe(t, "error")
 	w.screenshot(t, "error.png")
 }
@@ -87,33 +89,53 @@ func checkMetrics(t *testing.T, got probe, want map[string][2]string) {
 	}
 }
 
-// startSamplePlatform runs FerretDB with the sample dataset and returns its URI.
-func startSamplePlatform(t *testing.T) string {
-	t.Helper()
-	srv := ferret.MustStart(t)
-	ds, err := sample.Generate(sample.DefaultOptions(time.Now()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(srv.URI()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Disconnect(ctx)
-	if err := sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds); err != nil {
-		t.Fatal(err)
-	}
-	return srv.URI()
+// window is one app configuration (its own XDG folders) that can be opened
+// several times, each time on a fresh virtual screen.
+type window struct {
+	dir     string
+	env     []string
+	display string
+	probe   string
+	cmd     *exec.Cmd
+	exited  chan struct{}
+	logf    *os.File
 }
 
-// backendReport asks the built app's report command for the report the
-// window should show.
-func backendReport(t *testing.T, uri, preset string) backend.Report {
+func newWindow(t *testing.T, env ...string) *window {
 	t.Helper()
-	cmd := exec.Command(appBinary, "report", "--json", "--user", sample.DemoUsername, "--period", preset)
-	cmd.Env = append(os.Environ(), "USAGEDASH_MONGODB_URI="+uri)
+	dir := t.TempDir()
+	w := &window{dir: dir, probe: filepath.Join(dir, "probe.json")}
+	w.env = append([]string{"USAGEDASH_RENDER_PROBE=" + w.probe,
+		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"), "XDG_DATA_HOME=" + filepath.Join(dir, "data"),
+		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"), "XDG_STATE_HOME=" + filepath.Join(dir, "state")}, env...)
+	t.Cleanup(w.close)
+	return w
+}
+
+// addProfile saves a profile in the window's configuration, as the app would.
+func (w *window) addProfile(t *testing.T, p backend.Profile, activate bool) backend.Profile {
+	t.Helper()
+	store, err := profiles.Open(filepath.Join(w.dir, "config", "usagedash", "profiles.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err = store.Save(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if activate {
+		if err := store.SetActive(p.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return p
+}
+
+// cliReport runs the app's report command on a saved profile.
+func (w *window) cliReport(t *testing.T, profile, preset, password string) backend.Report {
+	t.Helper()
+	cmd := exec.Command(appBinary, "report", "--json", "--profile", profile, "--period", preset)
+	cmd.Env = append(append(os.Environ(), w.env...), "USAGEDASH_PASSWORD="+password)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -127,28 +149,19 @@ func backendReport(t *testing.T, uri, preset string) backend.Report {
 	return r
 }
 
-type window struct {
-	display string
-	probe   string
-	cmd     *exec.Cmd
-	exited  chan struct{}
-}
-
-// openWindow starts Xvfb and the app under its own session bus.
-func openWindow(t *testing.T, uri string, args ...string) *window {
+// open starts Xvfb and the app under its own session bus.
+func (w *window) open(t *testing.T, args ...string) {
 	t.Helper()
-	display := startXvfb(t)
-	dir := t.TempDir()
-	w := &window{display: display, probe: filepath.Join(dir, "probe.json")}
-	w.cmd = exec.Command("dbus-run-session", append([]string{"--", appBinary, "--user", sample.DemoUsername}, args...)...)
-	w.cmd.Env = append(os.Environ(), "DISPLAY="+display, "USAGEDASH_MONGODB_URI="+uri, "USAGEDASH_RENDER_PROBE="+w.probe,
-		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_DATA_HOME="+filepath.Join(dir, "data"),
-		"XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "XDG_STATE_HOME="+filepath.Join(dir, "state"))
+	os.Remove(w.probe)
+	w.display = startXvfb(t)
+	w.cmd = exec.Command("dbus-run-session", append([]string{"--", appBinary}, args...)...)
+	w.cmd.Env = append(append(os.Environ(), w.env...), "DISPLAY="+w.display)
 	w.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	logf, err := os.Create(filepath.Join(dir, "app.log"))
+	logf, err := os.Create(filepath.Join(w.dir, "app.log"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	w.logf = logf
 	w.cmd.Stdout, w.cmd.Stderr = logf, logf
 	if err := w.cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -156,15 +169,40 @@ func openWindow(t *testing.T, uri string, args ...string) *window {
 	w.exited = make(chan struct{})
 	go func() { _ = w.cmd.Wait(); close(w.exited) }()
 	t.Cleanup(func() {
-		stopGroup(w.cmd, w.exited)
-		logf.Close()
 		if t.Failed() {
 			if b, err := os.ReadFile(logf.Name()); err == nil {
-				t.Logf("app output:\n%s", b)
+				t.Logf("app output:\n%.4000s", b)
 			}
 		}
 	})
-	return w
+}
+
+// close stops the app if it runs.
+func (w *window) close() {
+	if w.cmd != nil {
+		stopGroup(w.cmd, w.exited)
+		w.cmd = nil
+		w.logf.Close()
+	}
+}
+
+// typeKeys types text into the focused window, then presses the keys.
+func (w *window) typeKeys(t *testing.T, text string, keys ...string) {
+	t.Helper()
+	run := func(args ...string) {
+		cmd := exec.Command("xdotool", args...)
+		cmd.Env = append(os.Environ(), "DISPLAY="+w.display)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("xdotool %v: %v: %s", args, err, out)
+		}
+	}
+	run("search", "--sync", "--onlyvisible", "--name", "^usagedash$", "windowfocus", "--sync")
+	if text != "" {
+		run("type", "--delay", "30", text)
+	}
+	for _, k := range keys {
+		run("key", k)
+	}
 }
 
 // waitForProbe waits until the window reports that it painted state.
@@ -184,6 +222,25 @@ func (w *window) waitForProbe(t *testing.T, state string) probe {
 	}
 	t.Fatalf("the window did not paint %q within 90 s (last probe state %q)", state, last.State)
 	return last
+}
+
+// waitForProbeMetric waits until the window paints state with the metric id.
+func (w *window) waitForProbeMetric(t *testing.T, state, id string) probeMetric {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		var p probe
+		if b, err := os.ReadFile(w.probe); err == nil && json.Unmarshal(b, &p) == nil && p.State == state {
+			for _, m := range p.Metrics {
+				if m.ID == id {
+					return m
+				}
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("the window did not paint %s in state %q within 30 s", id, state)
+	return probeMetric{}
 }
 
 // screenshot saves the whole screen to out/name once painting has settled.

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { useThemeMode } from './hooks/useThemeMode';
-import { Dashboard } from './pages/Dashboard';
+import { AppFlow } from './AppFlow';
 import { createAppTheme } from './theme';
 
 export function App() {
@@ -11,7 +11,7 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline enableColorScheme />
-      <Dashboard theme={themeMode} />
+      <AppFlow theme={themeMode} />
     </ThemeProvider>
   );
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, fetchReport, fetchTheme, probeEnabled, probeRendered, toApiError } from '.';
+import {
+  ApiError,
+  fetchProfiles,
+  fetchReport,
+  fetchTheme,
+  listUsers,
+  probeEnabled,
+  probeRendered,
+  saveProfile,
+  signIn,
+  testConnection,
+  toApiError,
+} from '.';
 
 vi.mock('@wails/go/app/ReportService', () => ({
   Fetch: vi.fn((preset: string) =>
@@ -7,6 +19,26 @@ vi.mock('@wails/go/app/ReportService', () => ({
   ),
   Presets: vi.fn(),
   Source: vi.fn(),
+}));
+vi.mock('@wails/go/app/ProfileService', () => ({
+  State: vi.fn(() =>
+    Promise.resolve({ profiles: [{ profile: { id: 'a', name: 'A', kind: 'platform' } }, null], active_id: 'a' }),
+  ),
+  Save: vi.fn((p: { id: string }) => Promise.resolve({ ...p, id: 'new' })),
+  Delete: vi.fn(),
+  Activate: vi.fn(),
+}));
+vi.mock('@wails/go/app/AuthService', () => ({
+  SignIn: vi.fn(() => Promise.reject('{"code":"unauthorized","message":"Wrong username/email or password."}')),
+  SignOut: vi.fn(),
+}));
+vi.mock('@wails/go/app/DatabaseService', () => ({
+  TestConnection: vi.fn((p: { mongo_uri?: string }) =>
+    p.mongo_uri
+      ? Promise.resolve({ version: '7.0.77', database: 'cw', platform_schema: true, users: 2, logs: -1 })
+      : Promise.reject({ code: 'invalid', message: 'Enter the MongoDB connection string.' }),
+  ),
+  ListUsers: vi.fn(() => Promise.resolve(null)),
 }));
 vi.mock('@wails/go/app/SettingsService', () => ({ Theme: vi.fn(() => Promise.resolve('weird')) }));
 vi.mock('@wails/go/app/RenderProbe', () => ({
@@ -45,5 +77,41 @@ describe('bindings', () => {
   it('treats a failing probe as disabled', async () => {
     await expect(probeEnabled()).resolves.toBe(false);
     await expect(probeRendered('report', [{ id: 'a', text: 'b', exact: 'c' }])).resolves.toBeUndefined();
+  });
+
+  it('normalises the profiles state', async () => {
+    await expect(fetchProfiles()).resolves.toEqual({
+      profiles: [
+        {
+          profile: { id: 'a', name: 'A', kind: 'platform' },
+          session: { signed_in: false, user_id: '', username: '', expires_at: null, expired: false },
+          has_password: false,
+          insecure: false,
+        },
+      ],
+      active_id: 'a',
+      secret_storage: '',
+      secret_warning: '',
+      demo_login: '',
+      demo_password: '',
+    });
+  });
+
+  it('saves profiles and normalises sign-in rejections', async () => {
+    await expect(saveProfile({ id: '', name: 'B', kind: 'mongodb' })).resolves.toMatchObject({ id: 'new', name: 'B' });
+    await expect(signIn('a', 'pw')).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'Wrong username/email or password.',
+    });
+  });
+
+  it('tests MongoDB connections and lists users', async () => {
+    const p = { id: '', name: 'P', kind: 'mongodb', mongo_uri: 'mongodb://db', account: '*' };
+    await expect(testConnection(p)).resolves.toMatchObject({ users: 2, logs: -1 });
+    await expect(testConnection({ ...p, mongo_uri: '' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Enter the MongoDB connection string.',
+    });
+    await expect(listUsers(p)).resolves.toEqual([]);
   });
 });

@@ -3,6 +3,9 @@
  * here, so tests can replace this module with vi.mock('../api').
  */
 import { app, backend } from '@wails/go/models';
+import * as AuthService from '@wails/go/app/AuthService';
+import * as DatabaseService from '@wails/go/app/DatabaseService';
+import * as ProfileService from '@wails/go/app/ProfileService';
 import * as RenderProbe from '@wails/go/app/RenderProbe';
 import * as ReportService from '@wails/go/app/ReportService';
 import * as SettingsService from '@wails/go/app/SettingsService';
@@ -10,8 +13,70 @@ import * as SettingsService from '@wails/go/app/SettingsService';
 export type Report = backend.Report;
 export type Preset = backend.Preset;
 export type SourceInfo = backend.SourceInfo;
+/** One line of a breakdown: a day, model, workflow, instance, mode or user. */
+export type UsageRow = backend.UsageRow;
+export type Breakdowns = backend.Breakdowns;
 export type ThemeSetting = 'system' | 'light' | 'dark';
-export type RenderState = 'report' | 'empty' | 'error';
+/**
+ * What the window shows, for the end-to-end test: a dashboard state, the
+ * connect screen, or the sign-in dialog with its password field focused.
+ */
+export type RenderState = 'report' | 'empty' | 'error' | 'connect' | 'signin';
+
+// Profiles. These mirror backend.Profile, backend.SessionInfo,
+// app.ProfileView and app.ProfilesState (wailsjs/go/models.ts) as plain
+// shapes, so components and tests need no generated classes.
+
+export type ProfileKind = 'platform' | 'mongodb';
+
+/** A MongoDB profile's `account` that asks for the whole team's usage. */
+export const EVERYONE = '*';
+/** The `username` of the everyone report (whose `user_id` is ""). */
+export const EVERYONE_USERNAME = 'Everyone';
+
+/** One saved connection. Never holds a password. */
+export interface Profile {
+  id: string;
+  name: string;
+  /** "platform" | "mongodb" */
+  kind: string;
+  base_url?: string;
+  login?: string;
+  allow_insecure_http?: boolean;
+  /** Without its password when it comes from the backend. */
+  mongo_uri?: string;
+  database?: string;
+  account?: string;
+  demo?: boolean;
+}
+
+/** A platform sign-in, without its token. */
+export interface SessionInfo {
+  signed_in: boolean;
+  user_id: string;
+  username: string;
+  expires_at?: string | null;
+  expired: boolean;
+}
+
+export interface ProfileView {
+  profile: Profile;
+  session: SessionInfo;
+  /** A MongoDB profile has a database password in the keychain. */
+  has_password: boolean;
+  /** Plain HTTP to a host that is not this machine. */
+  insecure: boolean;
+}
+
+export interface ProfilesState {
+  profiles: ProfileView[];
+  active_id: string;
+  /** "keychain" | "file" */
+  secret_storage: string;
+  secret_warning: string;
+  demo_login: string;
+  demo_password: string;
+}
 
 export const ERROR_CODES = ['invalid', 'not_found', 'unauthorized', 'unavailable', 'bad_data', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -101,4 +166,96 @@ export function probeRendered(state: RenderState, metrics: RenderedMetric[]): Pr
       metrics.map((m) => app.RenderedMetric.createFrom(m)),
     ),
   );
+}
+
+// ---------------------------------------------------------------------------
+// Profiles and sign-in.
+
+const SIGNED_OUT: SessionInfo = { signed_in: false, user_id: '', username: '', expires_at: null, expired: false };
+
+function normaliseView(v: Partial<ProfileView> | null | undefined): ProfileView | undefined {
+  if (!v || !v.profile) return undefined;
+  return {
+    profile: v.profile,
+    session: { ...SIGNED_OUT, ...(v.session ?? {}) },
+    has_password: v.has_password === true,
+    insecure: v.insecure === true,
+  };
+}
+
+/** The saved profiles, which one is active and where secrets are kept. */
+export async function fetchProfiles(): Promise<ProfilesState> {
+  const s: Partial<ProfilesState> | null = await call(() => ProfileService.State());
+  return {
+    profiles: (s?.profiles ?? []).map(normaliseView).filter((v): v is ProfileView => v !== undefined),
+    active_id: s?.active_id ?? '',
+    secret_storage: s?.secret_storage ?? '',
+    secret_warning: s?.secret_warning ?? '',
+    demo_login: s?.demo_login ?? '',
+    demo_password: s?.demo_password ?? '',
+  };
+}
+
+/**
+ * Adds (id "") or replaces a profile. A MongoDB URI may carry a password: the
+ * backend moves it to the keychain and returns the URI without it.
+ */
+export function saveProfile(p: Profile): Promise<Profile> {
+  return call(() => ProfileService.Save(p));
+}
+
+export function deleteProfile(id: string): Promise<void> {
+  return call(() => ProfileService.Delete(id));
+}
+
+/** Makes a profile the one ReportService.Fetch reads. */
+export function activateProfile(id: string): Promise<void> {
+  return call(() => ProfileService.Activate(id));
+}
+
+/** Signs in to a platform profile; the password goes no further than this call. */
+export function signIn(profileId: string, password: string): Promise<SessionInfo> {
+  return call(() => AuthService.SignIn(profileId, password));
+}
+
+export function signOut(profileId: string): Promise<void> {
+  return call(() => AuthService.SignOut(profileId));
+}
+
+// ---------------------------------------------------------------------------
+// MongoDB connection test and user list (for the profile form).
+
+/** What answered a connection test. */
+export interface ServerInfo {
+  /** "7.0.77 (FerretDB v1.24.2)" */
+  version: string;
+  database: string;
+  /** The database has the platform's users and logs collections. */
+  platform_schema: boolean;
+  users: number;
+  /** An estimate; -1 when the server could not say quickly. */
+  logs: number;
+}
+
+/** A platform user as the user picker lists them. */
+export interface UserSummary {
+  id: string;
+  username: string;
+  email: string;
+  full_name: string;
+  is_active: boolean;
+}
+
+/**
+ * Connects with a (possibly unsaved) MongoDB profile's settings. A URI without
+ * a password uses the one stored for the saved profile with the same id.
+ */
+export function testConnection(p: Profile): Promise<ServerInfo> {
+  return call(() => DatabaseService.TestConnection(p));
+}
+
+/** The platform's users, sorted by username, for a (possibly unsaved) MongoDB profile. */
+export async function listUsers(p: Profile): Promise<UserSummary[]> {
+  const users = await call(() => DatabaseService.ListUsers(p));
+  return Array.isArray(users) ? users : [];
 }

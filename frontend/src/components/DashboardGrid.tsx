@@ -19,7 +19,7 @@ export function DashboardGrid(props: BoxProps) {
   );
 }
 
-export type Area = 'hero' | 'stats' | 'breakdown' | 'efficiency' | 'full';
+export type Area = 'hero' | 'stats' | 'breakdown' | 'efficiency' | 'full' | 'third' | 'thirdWide';
 
 const SPANS: Record<Area, { sm: string; lg: string }> = {
   hero: { sm: 'span 2', lg: 'span 5' },
@@ -27,6 +27,10 @@ const SPANS: Record<Area, { sm: string; lg: string }> = {
   breakdown: { sm: 'span 1', lg: 'span 7' },
   efficiency: { sm: 'span 1', lg: 'span 5' },
   full: { sm: 'span 2', lg: 'span 12' },
+  /** A third of the row from 1100px, half of it from 600px. */
+  third: { sm: 'span 1', lg: 'span 4' },
+  /** A third of the row from 1100px, the whole of it from 600px. */
+  thirdWide: { sm: 'span 2', lg: 'span 4' },
 };
 
 /** A cell of DashboardGrid; "stats" is itself a row of three cards from 600px. */

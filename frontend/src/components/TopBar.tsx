@@ -6,21 +6,13 @@ import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { alpha, styled } from '@mui/material/styles';
-import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
-import type { Preset, SourceInfo, ThemeSetting } from '../api';
+import { EVERYONE, EVERYONE_USERNAME, type Preset, type SourceInfo, type ThemeSetting } from '../api';
+import { AppMark } from './AppMark';
 import { PeriodSelect } from './PeriodSelect';
+import { ProfileSwitcher, type ProfileSwitcherProps } from './ProfileSwitcher';
+import { SessionEnds } from './SessionEnds';
 import { ThemeToggle } from './ThemeToggle';
-
-const Logo = styled('span')(({ theme }) => ({
-  display: 'inline-flex',
-  padding: 6,
-  borderRadius: 10,
-  color: theme.palette.primary.contrastText,
-  backgroundColor: theme.palette.primary.main,
-  boxShadow: `0 2px 8px ${alpha(theme.palette.primary.main, 0.35)}`,
-}));
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform || navigator.userAgent);
 
@@ -34,23 +26,32 @@ export interface TopBarProps {
   busy: boolean;
   themeSetting: ThemeSetting;
   onThemeCycle: () => void;
+  /** The connection switcher; hidden when not given. */
+  connection?: ProfileSwitcherProps;
 }
 
-export function sourceLine(source?: SourceInfo): string {
+/**
+ * "MongoDB db:27017 / claude_workflows · alice", or for the whole team
+ * (`everyone`, or a source whose account is "*") "Everyone · MongoDB db:27017 / claude_workflows".
+ */
+export function sourceLine(source?: SourceInfo, everyone = false): string {
   if (!source) return '';
+  if (everyone || source.account?.trim() === EVERYONE) {
+    return [EVERYONE_USERNAME, source.label].filter((s) => s && s.trim()).join(' · ');
+  }
   return [source.label, source.account].filter((s) => s && s.trim()).join(' · ');
 }
 
 export function TopBar(props: TopBarProps) {
-  const { source, presets, preset, onPresetChange, onRefresh, busy, themeSetting, onThemeCycle } = props;
-  const line = sourceLine(source);
+  const { source, presets, preset, onPresetChange, onRefresh, busy, themeSetting, onThemeCycle, connection } = props;
+  const active = connection?.profiles.find((v) => v.profile.id === connection.activeId);
+  const everyone = active?.profile.kind === 'mongodb' && active.profile.account?.trim() === EVERYONE;
+  const line = sourceLine(source, everyone);
   return (
     <AppBar position="sticky">
       <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1, minHeight: { xs: 64 } }}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flex: '1 1 200px', minWidth: 0 }}>
-          <Logo aria-hidden>
-            <InsightsOutlined fontSize="small" />
-          </Logo>
+          <AppMark />
           <Box sx={{ minWidth: 0 }}>
             <Typography variant="h6" component="h1" sx={{ lineHeight: 1.2 }}>
               usagedash
@@ -60,7 +61,13 @@ export function TopBar(props: TopBarProps) {
             </Typography>
           </Box>
         </Stack>
-        <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', ml: 'auto' }}>
+        <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', ml: 'auto', flexWrap: 'wrap', rowGap: 1 }}>
+          {connection && (
+            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mr: 1.5, minWidth: 0 }}>
+              {active?.profile.kind === 'platform' && <SessionEnds session={active.session} />}
+              <ProfileSwitcher {...connection} />
+            </Stack>
+          )}
           <PeriodSelect presets={presets} value={preset} onChange={onPresetChange} />
           <Tooltip title={`Refresh (${isMac ? '⌘R' : 'Ctrl+R'} or F5)`}>
             <IconButton onClick={onRefresh} aria-label="Refresh" sx={{ ml: 1 }}>

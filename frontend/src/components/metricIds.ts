@@ -15,4 +15,6 @@ export type MetricId =
   | 'avg_cost_per_instance_usd'
   | 'avg_tokens_per_instance'
   | 'cost_per_1k_tokens_usd'
-  | 'total_execution_time_ms';
+  | 'total_execution_time_ms'
+  /** Each row of the users table of the everyone report (the row carries data-user-key). */
+  | 'user_cost_usd';

@@ -25,10 +25,23 @@ function afterPaint(fn: () => void): () => void {
   };
 }
 
+/** States that stand for a screen without figures: always reported with no metrics. */
+const NO_METRICS: ReadonlySet<RenderState> = new Set<RenderState>(['connect']);
+
+/** What each state reports: the sign-in dialog only its own figures (its error). */
+function metricsFor(state: RenderState): RenderedMetric[] {
+  if (NO_METRICS.has(state)) return [];
+  const all = collectMetrics();
+  return state === 'signin' ? all.filter((m) => m.id.startsWith('signin_')) : all;
+}
+
 /**
  * Test hook for the Go end-to-end test: when the backend's RenderProbe is
  * enabled, reports what was painted each time a new report or error is
  * painted while `state` is set (undefined = still loading, report nothing).
+ * "connect" (the connect screen) is reported with no metrics, and "signin"
+ * (the sign-in dialog with its password field focused) with only its own
+ * (signin_error when a sign-in failed), whatever is behind.
  */
 export function useRenderProbe(state: RenderState | undefined, report: unknown, error: unknown): void {
   const [enabled, setEnabled] = useState(false);
@@ -46,7 +59,7 @@ export function useRenderProbe(state: RenderState | undefined, report: unknown, 
   useEffect(() => {
     if (!enabled || !state) return;
     return afterPaint(() => {
-      probeRendered(state, collectMetrics()).catch(() => {});
+      probeRendered(state, metricsFor(state)).catch(() => {});
     });
   }, [enabled, state, report, error]);
 }

@@ -14,8 +14,11 @@ export interface ReportState {
   refresh: () => void;
 }
 
-/** Fetches the report for `preset`, refetching when it changes or on refresh(). */
-export function useReport(preset: string): ReportState {
+/**
+ * Fetches the report for `preset`, refetching when it or `reloadKey` changes
+ * or on refresh(). The last report stays while refetching.
+ */
+export function useReport(preset: string, reloadKey: unknown = 0): ReportState {
   const [status, setStatus] = useState<ReportStatus>('loading');
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<ApiError>();
@@ -38,7 +41,7 @@ export function useReport(preset: string): ReportState {
         setStatus('error');
       },
     );
-  }, [preset, nonce]);
+  }, [preset, nonce, reloadKey]);
 
   useEffect(
     () => () => {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../api';
 import { ApiError, type Report } from '../api';
 import { App } from '../App';
-import { EXPECTED, emptyReport, makeReport } from '../test/fixtures';
+import { EXPECTED, emptyReport, makeReport, makeState, mongoView } from '../test/fixtures';
 
 vi.mock('../api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../api')>();
@@ -14,6 +14,7 @@ vi.mock('../api', async (importOriginal) => {
     fetchPresets: vi.fn(),
     fetchSource: vi.fn(),
     fetchTheme: vi.fn(),
+    fetchProfiles: vi.fn(),
     probeEnabled: vi.fn(),
     probeRendered: vi.fn(),
   };
@@ -57,6 +58,7 @@ beforeEach(() => {
     account: 'alice',
   });
   m.fetchTheme.mockResolvedValue('system');
+  m.fetchProfiles.mockResolvedValue(makeState([mongoView()], 'p-mongo'));
   m.probeEnabled.mockResolvedValue(false);
   m.probeRendered.mockResolvedValue(undefined);
 });
@@ -89,7 +91,7 @@ describe('Dashboard', () => {
     const d = deferred<Report>();
     m.fetchReport.mockReturnValue(d.promise);
     render(<App />);
-    expect(screen.getByTestId('loading-state')).toBeInTheDocument();
+    expect(await screen.findByTestId('loading-state')).toBeInTheDocument();
     expect(document.querySelectorAll('.MuiSkeleton-root').length).toBeGreaterThan(4);
     expect(document.querySelector('[data-metric]')).toBeNull();
     await act(async () => d.resolve(makeReport()));
@@ -125,12 +127,12 @@ describe('Dashboard', () => {
   it('keeps the previous report under a warning when a refresh fails', async () => {
     m.fetchReport
       .mockResolvedValueOnce(makeReport())
-      .mockRejectedValueOnce(new ApiError('unauthorized', 'The platform rejected the API token.'));
+      .mockRejectedValueOnce(new ApiError('unavailable', 'The platform at agents.example.com is not reachable.'));
     render(<App />);
     await screen.findByText('$1,234.57');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Refresh' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The platform rejected the API token.');
+    expect(alert).toHaveTextContent('The platform at agents.example.com is not reachable.');
     expect(alert).toHaveTextContent('Showing Last 30 days');
     expect(metric('total_cost_usd')).toHaveTextContent('$1,234.57');
   });

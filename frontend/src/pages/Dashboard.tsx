@@ -1,20 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
-import DataUsageOutlined from '@mui/icons-material/DataUsageOutlined';
-import LayersOutlined from '@mui/icons-material/LayersOutlined';
 import type { RenderState, Report } from '../api';
-import { CostHero } from '../components/CostHero';
-import { DashboardGrid, GridArea } from '../components/DashboardGrid';
-import { EfficiencyCard } from '../components/EfficiencyCard';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
-import { StatCard } from '../components/StatCard';
-import { TokenBreakdownCard } from '../components/TokenBreakdownCard';
+import type { ProfileSwitcherProps } from '../components/ProfileSwitcher';
+import { ReportView } from '../components/ReportView';
+import { SessionEndedBanner } from '../components/SessionEndedBanner';
 import { TopBar } from '../components/TopBar';
 import { useAppInfo } from '../hooks/useAppInfo';
 import { useNow } from '../hooks/useNow';
@@ -22,7 +17,7 @@ import { useRefreshShortcut } from '../hooks/useRefreshShortcut';
 import { useRenderProbe } from '../hooks/useRenderProbe';
 import { useReport } from '../hooks/useReport';
 import type { ThemeModeState } from '../hooks/useThemeMode';
-import { formatCompact, formatDateTime, formatInteger, formatPeriodRange, formatRelativeTime } from '../utils/format';
+import { formatDateTime, formatPeriodRange, formatRelativeTime } from '../utils/format';
 
 export const DEFAULT_PRESET = 'last_30_days';
 export const ALL_TIME_PRESET = 'all_time';
@@ -30,48 +25,6 @@ export const ALL_TIME_PRESET = 'all_time';
 /** No usage at all in the period (the backend's Report.IsEmpty). */
 export function isEmptyReport(r: Report): boolean {
   return !r.total_tokens && !r.total_cost_usd && !r.total_execution_time_ms;
-}
-
-function ReportView({ report }: { report: Report }) {
-  return (
-    <DashboardGrid>
-      <GridArea area="hero">
-        <CostHero costUSD={report.total_cost_usd} caption="Anthropic API spend in this period" />
-      </GridArea>
-      <GridArea area="stats">
-        <StatCard
-          label="Total tokens"
-          icon={<DataUsageOutlined fontSize="small" />}
-          metric="total_tokens"
-          text={formatCompact(report.total_tokens)}
-          exact={formatInteger(report.total_tokens)}
-          caption="All token kinds"
-        />
-        <StatCard
-          label="Workflows"
-          icon={<AccountTreeOutlined fontSize="small" />}
-          metric="total_workflows"
-          text={formatInteger(report.total_workflows)}
-          exact={formatInteger(report.total_workflows)}
-          caption="Owned, all time"
-        />
-        <StatCard
-          label="Instances"
-          icon={<LayersOutlined fontSize="small" />}
-          metric="total_instances"
-          text={formatInteger(report.total_instances)}
-          exact={formatInteger(report.total_instances)}
-          caption="Claude Code runs, all time"
-        />
-      </GridArea>
-      <GridArea area="breakdown">
-        <TokenBreakdownCard report={report} />
-      </GridArea>
-      <GridArea area="efficiency">
-        <EfficiencyCard report={report} />
-      </GridArea>
-    </DashboardGrid>
-  );
 }
 
 function PeriodHeader({ report, now }: { report: Report; now: number }) {
@@ -99,31 +52,65 @@ function PeriodHeader({ report, now }: { report: Report; now: number }) {
 
 export interface DashboardProps {
   theme: Pick<ThemeModeState, 'setting' | 'cycle'>;
+  /** Changing it refetches the report, keeping the current one visible (e.g. after signing in). */
+  reloadKey?: unknown;
+  /** False while something else (a dialog) owns the render probe. */
+  probeActive?: boolean;
+  /** The connection switcher in the top bar. */
+  connection?: ProfileSwitcherProps;
+  /** The active platform profile has no session at all (not an ended one). */
+  signedOut?: boolean;
+  /** Opens the sign-in dialog for the active profile. */
+  onSignIn?: () => void;
+  /** Fetch was refused with "unauthorized": the session ended. */
+  onSessionEnded?: () => void;
 }
 
-export function Dashboard({ theme }: DashboardProps) {
+export function Dashboard(props: DashboardProps) {
+  const { theme, reloadKey, probeActive = true, connection, signedOut, onSignIn, onSessionEnded } = props;
   const { presets, source } = useAppInfo();
   const [preset, setPreset] = useState(DEFAULT_PRESET);
-  const { status, report, error, refresh } = useReport(preset);
+  const { status, report, error, refresh } = useReport(preset, reloadKey);
   const now = useNow();
   useRefreshShortcut(refresh);
 
   const loading = status === 'loading';
   const empty = report ? isEmptyReport(report) : false;
-  const probeState: RenderState | undefined = loading ? undefined : error ? 'error' : empty ? 'empty' : 'report';
+  const probeState: RenderState | undefined =
+    loading || !probeActive ? undefined : error ? 'error' : empty ? 'empty' : 'report';
   useRenderProbe(probeState, report, error);
 
+  const sessionEnded = error?.code === 'unauthorized';
+  const onSessionEndedRef = useRef(onSessionEnded);
+  onSessionEndedRef.current = onSessionEnded;
+  useEffect(() => {
+    if (sessionEnded) onSessionEndedRef.current?.();
+  }, [sessionEnded, error]);
+
   const showAllTime = useCallback(() => setPreset(ALL_TIME_PRESET), []);
+  const activeProfile = connection?.profiles.find((v) => v.profile.id === connection.activeId)?.profile;
+  const account = activeProfile?.kind === 'mongodb' ? activeProfile.account : undefined;
 
   let body;
   if (!report) {
-    body = error ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />;
+    if (error && sessionEnded) body = <SessionEndedBanner message={error.message} onSignIn={onSignIn} signedOut={signedOut} />;
+    else body = error ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />;
   } else {
     const staleNote =
       error && `Showing ${report.period?.label ?? 'the previous report'} as of ${formatDateTime(report.generated_at)}.`;
     body = (
       <Stack spacing={2}>
-        {error && <ErrorState error={error} onRetry={refresh} staleNote={staleNote || ''} />}
+        {error &&
+          (sessionEnded ? (
+            <SessionEndedBanner
+              message={error.message}
+              staleNote={staleNote || ''}
+              onSignIn={onSignIn}
+              signedOut={signedOut}
+            />
+          ) : (
+            <ErrorState error={error} onRetry={refresh} staleNote={staleNote || ''} />
+          ))}
         <PeriodHeader report={report} now={now} />
         {empty ? (
           <EmptyState
@@ -132,7 +119,7 @@ export function Dashboard({ theme }: DashboardProps) {
             onShowAllTime={showAllTime}
           />
         ) : (
-          <ReportView report={report} />
+          <ReportView report={report} account={account} />
         )}
       </Stack>
     );
@@ -149,6 +136,7 @@ export function Dashboard({ theme }: DashboardProps) {
         busy={loading}
         themeSetting={theme.setting}
         onThemeCycle={theme.cycle}
+        connection={connection}
       />
       <Box
         component="main"

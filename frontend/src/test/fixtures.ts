@@ -1,5 +1,5 @@
 import { backend } from '@wails/go/models';
-import type { Report } from '../api';
+import type { Profile, ProfilesState, ProfileView, Report, SessionInfo } from '../api';
 
 /** A report as the Go side would send it; `over` replaces top-level fields. */
 export function makeReport(over: Record<string, unknown> = {}): Report {
@@ -86,3 +86,135 @@ export const EXPECTED: Record<string, [text: string, exact: string]> = {
   cost_per_1k_tokens_usd: ['$0.0123', '$0.0123'],
   total_execution_time_ms: ['3h 25m', '12,300,000 ms'],
 };
+
+// ---------------------------------------------------------------------------
+// Profiles, as ProfileService.State() would send them.
+
+export const DAY = 86_400_000;
+
+export function signedIn(username: string, msLeft = 6 * DAY + 60_000): SessionInfo {
+  return {
+    signed_in: true,
+    user_id: `id-${username}`,
+    username,
+    expires_at: new Date(Date.now() + msLeft).toISOString(),
+    expired: false,
+  };
+}
+
+export const SIGNED_OUT: SessionInfo = { signed_in: false, user_id: '', username: '', expires_at: null, expired: false };
+
+export function view(profile: Profile, session: SessionInfo = SIGNED_OUT, over: Partial<ProfileView> = {}): ProfileView {
+  return { profile, session, has_password: false, insecure: false, ...over };
+}
+
+export function mongoView(over: Partial<Profile> = {}): ProfileView {
+  return view(
+    {
+      id: 'p-mongo',
+      name: 'Production DB',
+      kind: 'mongodb',
+      mongo_uri: 'mongodb://reader@db.example.com:27017/?authSource=admin',
+      database: 'claude_workflows',
+      account: 'alice',
+      ...over,
+    },
+    SIGNED_OUT,
+    { has_password: true },
+  );
+}
+
+export function platformView(session: SessionInfo = SIGNED_OUT, over: Partial<Profile> = {}): ProfileView {
+  return view(
+    { id: 'p-work', name: 'Work platform', kind: 'platform', base_url: 'https://agents.example.com', login: 'bob', ...over },
+    session,
+  );
+}
+
+export function demoView(session: SessionInfo = SIGNED_OUT): ProfileView {
+  return view(
+    { id: 'p-demo', name: 'Sample platform', kind: 'platform', base_url: 'http://127.0.0.1:8085', login: 'demo', demo: true },
+    session,
+  );
+}
+
+export function makeState(profiles: ProfileView[], activeId = '', over: Partial<ProfilesState> = {}): ProfilesState {
+  const demo = profiles.some((v) => v.profile.demo);
+  return {
+    profiles,
+    active_id: activeId,
+    secret_storage: 'keychain',
+    secret_warning: '',
+    demo_login: demo ? 'demo' : '',
+    demo_password: demo ? 'demo-password' : '',
+    ...over,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Breakdowns (MongoDB reports) and the everyone report.
+
+/** A breakdown row; `tokens` are input, output, cache write, cache read. */
+export function usageRow(
+  key: string,
+  label: string,
+  cost: number,
+  tokens: [number, number, number, number] = [0, 0, 0, 0],
+  logs = 1,
+) {
+  const [input, output, cw, cr] = tokens;
+  return {
+    key,
+    label,
+    logs,
+    tokens: {
+      input_tokens: input,
+      output_tokens: output,
+      cache_creation_input_tokens: cw,
+      cache_read_input_tokens: cr,
+      total_tokens: input + output + cw + cr,
+    },
+    cost_usd: cost,
+    execution_time_ms: 1000,
+  };
+}
+
+/** by_user of everyoneReport(): cost desc, with the Unassigned row. */
+export const BY_USER = [
+  usageRow('u-bob', 'bob', 800.5, [300_000, 100_000, 50_000, 250_000], 40),
+  usageRow('u-alice', 'alice', 300.0678, [150_000, 100_000, 30_000, 100_000], 25),
+  usageRow('', 'Unassigned', 100, [40_000, 20_000, 10_000, 40_000], 7),
+  usageRow('u-carol', 'Carol', 34, [10_000, 14_567, 10_000, 10_000], 3),
+];
+
+export function breakdowns(over: Record<string, unknown> = {}) {
+  return {
+    by_day: [usageRow('2025-11-25', '2025-11-25', 1000), usageRow('2025-11-26', '2025-11-26', 234.5678)],
+    by_model: [
+      usageRow('claude-opus-4-1', 'claude-opus-4-1', 1000, [400_000, 200_000, 0, 0]),
+      usageRow('claude-sonnet-4-5', 'claude-sonnet-4-5', 234.5678, [100_000, 34_567, 100_000, 400_000]),
+    ],
+    by_workflow: ['Triage', 'Release notes', 'Refactor', 'Docs', 'Tests', 'Bench', 'Lint'].map((name, i) =>
+      usageRow(`w${i + 1}`, name, 400 - i * 50, [1000 * (7 - i), 0, 0, 0]),
+    ),
+    by_instance: [],
+    by_mode: [
+      usageRow('api-key', 'api-key', 900),
+      usageRow('max-plan', 'max-plan', 300),
+      usageRow('', 'Unknown', 34.5678),
+    ],
+    by_user: null,
+    ...over,
+  };
+}
+
+/** The whole team's report, as a MongoDB profile with account "*" gets it. */
+export function everyoneReport(over: Record<string, unknown> = {}): Report {
+  return makeReport({
+    user_id: '',
+    username: 'Everyone',
+    source: { kind: 'mongodb', label: 'MongoDB 127.0.0.1:40123 / claude_workflows', account: 'Everyone' },
+    breakdowns: breakdowns({ by_user: BY_USER }),
+    ...over,
+  });
+}

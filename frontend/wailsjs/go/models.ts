@@ -1,5 +1,113 @@
 export namespace app {
 	
+	export class History {
+	    entries: cache.Entry[];
+	    warnings: cache.Warning[];
+	
+	    static createFrom(source: any = {}) {
+	        return new History(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], cache.Entry);
+	        this.warnings = this.convertValues(source["warnings"], cache.Warning);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProfileView {
+	    profile: backend.Profile;
+	    session: backend.SessionInfo;
+	    has_password: boolean;
+	    insecure: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = this.convertValues(source["profile"], backend.Profile);
+	        this.session = this.convertValues(source["session"], backend.SessionInfo);
+	        this.has_password = source["has_password"];
+	        this.insecure = source["insecure"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProfilesState {
+	    profiles: ProfileView[];
+	    active_id: string;
+	    secret_storage: string;
+	    secret_warning: string;
+	    demo_login: string;
+	    demo_password: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfilesState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profiles = this.convertValues(source["profiles"], ProfileView);
+	        this.active_id = source["active_id"];
+	        this.secret_storage = source["secret_storage"];
+	        this.secret_warning = source["secret_warning"];
+	        this.demo_login = source["demo_login"];
+	        this.demo_password = source["demo_password"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RenderedMetric {
 	    id: string;
 	    text: string;
@@ -16,11 +124,187 @@ export namespace app {
 	        this.exact = source["exact"];
 	    }
 	}
+	export class ReportDiff {
+	    from: backend.Report;
+	    to: backend.Report;
+	    cost_usd: number;
+	    total_tokens: number;
+	    input_tokens: number;
+	    output_tokens: number;
+	    cache_creation_tokens: number;
+	    cache_read_tokens: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportDiff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = this.convertValues(source["from"], backend.Report);
+	        this.to = this.convertValues(source["to"], backend.Report);
+	        this.cost_usd = source["cost_usd"];
+	        this.total_tokens = source["total_tokens"];
+	        this.input_tokens = source["input_tokens"];
+	        this.output_tokens = source["output_tokens"];
+	        this.cache_creation_tokens = source["cache_creation_tokens"];
+	        this.cache_read_tokens = source["cache_read_tokens"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StoredReport {
+	    report?: backend.Report;
+	    entry: cache.Entry;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoredReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], backend.Report);
+	        this.entry = this.convertValues(source["entry"], cache.Entry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
 export namespace backend {
 	
+	export class TokenBreakdown {
+	    input_tokens: number;
+	    output_tokens: number;
+	    cache_creation_input_tokens: number;
+	    cache_read_input_tokens: number;
+	    total_tokens: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TokenBreakdown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.input_tokens = source["input_tokens"];
+	        this.output_tokens = source["output_tokens"];
+	        this.cache_creation_input_tokens = source["cache_creation_input_tokens"];
+	        this.cache_read_input_tokens = source["cache_read_input_tokens"];
+	        this.total_tokens = source["total_tokens"];
+	    }
+	}
+	export class UsageRow {
+	    key: string;
+	    label: string;
+	    logs: number;
+	    tokens: TokenBreakdown;
+	    cost_usd: number;
+	    execution_time_ms: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UsageRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.logs = source["logs"];
+	        this.tokens = this.convertValues(source["tokens"], TokenBreakdown);
+	        this.cost_usd = source["cost_usd"];
+	        this.execution_time_ms = source["execution_time_ms"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Breakdowns {
+	    by_day: UsageRow[];
+	    by_model: UsageRow[];
+	    by_workflow: UsageRow[];
+	    by_instance: UsageRow[];
+	    by_mode: UsageRow[];
+	    by_user: UsageRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Breakdowns(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by_day = this.convertValues(source["by_day"], UsageRow);
+	        this.by_model = this.convertValues(source["by_model"], UsageRow);
+	        this.by_workflow = this.convertValues(source["by_workflow"], UsageRow);
+	        this.by_instance = this.convertValues(source["by_instance"], UsageRow);
+	        this.by_mode = this.convertValues(source["by_mode"], UsageRow);
+	        this.by_user = this.convertValues(source["by_user"], UsageRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class TokenShares {
 	    input: number;
 	    output: number;
@@ -109,6 +393,36 @@ export namespace backend {
 	        this.label = source["label"];
 	    }
 	}
+	export class Profile {
+	    id: string;
+	    name: string;
+	    kind: string;
+	    base_url?: string;
+	    login?: string;
+	    allow_insecure_http?: boolean;
+	    mongo_uri?: string;
+	    database?: string;
+	    account?: string;
+	    demo?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Profile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.base_url = source["base_url"];
+	        this.login = source["login"];
+	        this.allow_insecure_http = source["allow_insecure_http"];
+	        this.mongo_uri = source["mongo_uri"];
+	        this.database = source["database"];
+	        this.account = source["account"];
+	        this.demo = source["demo"];
+	    }
+	}
 	export class SourceInfo {
 	    kind: string;
 	    label: string;
@@ -123,26 +437,6 @@ export namespace backend {
 	        this.kind = source["kind"];
 	        this.label = source["label"];
 	        this.account = source["account"];
-	    }
-	}
-	export class TokenBreakdown {
-	    input_tokens: number;
-	    output_tokens: number;
-	    cache_creation_input_tokens: number;
-	    cache_read_input_tokens: number;
-	    total_tokens: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new TokenBreakdown(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.input_tokens = source["input_tokens"];
-	        this.output_tokens = source["output_tokens"];
-	        this.cache_creation_input_tokens = source["cache_creation_input_tokens"];
-	        this.cache_read_input_tokens = source["cache_read_input_tokens"];
-	        this.total_tokens = source["total_tokens"];
 	    }
 	}
 	export class Report {
@@ -164,6 +458,7 @@ export namespace backend {
 	    generated_at: string;
 	    period: Period;
 	    derived: Derived;
+	    breakdowns?: Breakdowns;
 	
 	    static createFrom(source: any = {}) {
 	        return new Report(source);
@@ -189,6 +484,7 @@ export namespace backend {
 	        this.generated_at = source["generated_at"];
 	        this.period = this.convertValues(source["period"], Period);
 	        this.derived = this.convertValues(source["derived"], Derived);
+	        this.breakdowns = this.convertValues(source["breakdowns"], Breakdowns);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -209,8 +505,135 @@ export namespace backend {
 		    return a;
 		}
 	}
+	export class ServerInfo {
+	    version: string;
+	    database: string;
+	    platform_schema: boolean;
+	    users: number;
+	    logs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServerInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.database = source["database"];
+	        this.platform_schema = source["platform_schema"];
+	        this.users = source["users"];
+	        this.logs = source["logs"];
+	    }
+	}
+	export class SessionInfo {
+	    signed_in: boolean;
+	    user_id: string;
+	    username: string;
+	    expires_at?: string | null;
+	    expired: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SessionInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.signed_in = source["signed_in"];
+	        this.user_id = source["user_id"];
+	        this.username = source["username"];
+	        this.expires_at = source["expires_at"];
+	        this.expired = source["expired"];
+	    }
+	}
 	
 	
+	
+	
+	export class UserSummary {
+	    id: string;
+	    username: string;
+	    email: string;
+	    full_name: string;
+	    is_active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new UserSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.username = source["username"];
+	        this.email = source["email"];
+	        this.full_name = source["full_name"];
+	        this.is_active = source["is_active"];
+	    }
+	}
+
+}
+
+export namespace cache {
+	
+	export class Entry {
+	    id: string;
+	    profile_id: string;
+	    profile_name: string;
+	    period_key: string;
+	    period: backend.Period;
+	    source: backend.SourceInfo;
+	    fetched_at: string;
+	    total_cost_usd: number;
+	    total_tokens: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.profile_id = source["profile_id"];
+	        this.profile_name = source["profile_name"];
+	        this.period_key = source["period_key"];
+	        this.period = this.convertValues(source["period"], backend.Period);
+	        this.source = this.convertValues(source["source"], backend.SourceInfo);
+	        this.fetched_at = source["fetched_at"];
+	        this.total_cost_usd = source["total_cost_usd"];
+	        this.total_tokens = source["total_tokens"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Warning {
+	    file: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Warning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.reason = source["reason"];
+	    }
+	}
 
 }
 

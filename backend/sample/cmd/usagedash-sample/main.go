@@ -1,13 +1,18 @@
 // Command usagedash-sample runs the sample platform: an embedded FerretDB on
 // loopback seeded with about 90 days of realistic usage in the platform's
-// schema. It prints the MongoDB URI and the demo account, then serves until
-// interrupted. It is a development tool, never shipped with the app.
+// schema, and the reference platform API over it. It prints the API address,
+// the MongoDB URI and the demo account, then serves until interrupted. It is
+// a development tool, never shipped with the app.
 package main
 
 import (
 	"context"
+	"crypto/rand"
 	"flag"
 	"fmt"
+	"io"
+	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -20,19 +25,22 @@ import (
 	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/sample"
+	"usagedash/backend/server"
 )
 
 func main() {
 	dir := flag.String("dir", "", "directory for the database files (default: a new temporary directory, removed on exit)")
 	uriFile := flag.String("uri-file", "", "also write the MongoDB URI to this file (mode 0600)")
+	urlFile := flag.String("url-file", "", "also write the platform API address to this file (mode 0600)")
+	listen := flag.String("listen", "127.0.0.1:0", "address of the platform API")
 	flag.Parse()
-	if err := run(*dir, *uriFile); err != nil {
+	if err := run(*dir, *uriFile, *urlFile, *listen); err != nil {
 		fmt.Fprintln(os.Stderr, "usagedash-sample:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, uriFile string) error {
+func run(dir, uriFile, urlFile, listen string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if dir == "" {
@@ -57,19 +65,44 @@ func run(dir, uriFile string) error {
 	if err := seed(ctx, srv.URI(), ds); err != nil {
 		return err
 	}
-	if uriFile != "" {
-		if err := os.WriteFile(uriFile, []byte(srv.URI()+"\n"), 0o600); err != nil {
-			return err
+	source, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})
+	if err != nil {
+		return err
+	}
+	defer source.Close(context.WithoutCancel(ctx))
+	secret := make([]byte, 48)
+	if _, err := rand.Read(secret); err != nil {
+		return err
+	}
+	api, err := server.New(server.Config{Source: source, Secret: secret, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		return err
+	}
+	ready := make(chan net.Addr, 1)
+	served := make(chan error, 1)
+	go func() { served <- api.ListenAndServe(ctx, listen, func(a net.Addr) { ready <- a }) }()
+	var addr net.Addr
+	select {
+	case addr = <-ready:
+	case err := <-served:
+		return err
+	}
+	apiURL := "http://" + addr.String()
+	for _, f := range []struct{ path, value string }{{uriFile, srv.URI()}, {urlFile, apiURL}} {
+		if f.path != "" {
+			if err := os.WriteFile(f.path, []byte(f.value+"\n"), 0o600); err != nil {
+				return err
+			}
 		}
 	}
 	fmt.Printf("Sample platform ready in %s: %d users, %d workflows, %d instances, %d logs.\n",
 		time.Since(started).Round(time.Millisecond), len(ds.Users), len(ds.Workflows), len(ds.Instances), len(ds.Logs))
-	fmt.Printf("  MongoDB URI:  %s\n  Database:     %s\n  Demo account: %s (%s) / %s\n",
-		srv.URI(), mongodb.DefaultDatabase, sample.DemoUsername, sample.DemoEmail, sample.DemoPassword)
+	fmt.Printf("  Platform API: %s\n  MongoDB URI:  %s\n  Database:     %s\n  Demo account: %s (%s) / %s\n",
+		apiURL, srv.URI(), mongodb.DefaultDatabase, sample.DemoUsername, sample.DemoEmail, sample.DemoPassword)
 	fmt.Printf("Try: USAGEDASH_MONGODB_URI=%s build/bin/usagedash report --user %s\nPress Ctrl+C to stop.\n",
 		srv.URI(), sample.DemoUsername)
 	<-ctx.Done()
-	return nil
+	return <-served
 }
 
 func seed(ctx context.Context, uri string, ds *sample.Dataset) error {

@@ -13,3 +13,7 @@ export function Presets() {
 export function Source() {
   return window['go']['app']['ReportService']['Source']();
 }
+
+export function Stored(arg1) {
+  return window['go']['app']['ReportService']['Stored'](arg1);
+}

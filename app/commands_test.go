@@ -1,0 +1,90 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"usagedash/app"
+	"usagedash/backend"
+	"usagedash/backend/ferret"
+	"usagedash/backend/mongodb"
+	"usagedash/backend/sample"
+)
+
+func runCommand(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	code = app.RunCommand(ctx, args, strings.NewReader(stdin), &out, &errb, "test")
+	return out.String(), errb.String(), code
+}
+
+func TestReportCommandPrintsTheSourceReport(t *testing.T) {
+	srv := ferret.MustStart(t)
+	seed(t, srv.URI())
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	src, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close(ctx)
+	start, end := time.Now().Add(-5*24*time.Hour).UTC().Truncate(time.Second), time.Now().UTC().Truncate(time.Second)
+	period, _ := backend.CustomPeriod(&start, &end)
+	want, err := src.Report(ctx, backend.Query{Account: sample.DemoUsername, Period: period})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(app.EnvMongoURI, srv.URI())
+	out, errOut, code := runCommand(t, "", "report", "--json", "--user", sample.DemoEmail,
+		"--from", start.Format(time.RFC3339), "--to", end.Format(time.RFC3339))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got backend.Report
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not a report: %v\n%s", err, out)
+	}
+	got.GeneratedAt, want.GeneratedAt = time.Time{}, time.Time{}
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if !bytes.Equal(g, w) || want.TotalTokens == 0 {
+		t.Fatalf("report command printed\n%s\nwant\n%s", g, w)
+	}
+}
+
+func TestReportCommandErrorsAreOneLine(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	cases := []struct {
+		name string
+		uri  string
+		args []string
+		want string
+	}{
+		{"no source", "", []string{"report", "--user", "demo"}, "pass --profile NAME"},
+		{"bad flag", "", []string{"report", "--nope"}, "flag provided but not defined"},
+		{"bad period", "mongodb://127.0.0.1:1/", []string{"report", "--user", "x", "--period", "fortnight"}, `Unknown period "fortnight"`},
+		{"bad time", "", []string{"report", "--from", "yesterday"}, "--from must be an RFC 3339 time"},
+		{"server down", "mongodb://admin:topsecret@127.0.0.1:1/?serverSelectionTimeoutMS=300", []string{"report", "--user", "demo"}, "Cannot reach MongoDB 127.0.0.1:1"},
+		{"unknown profile", "", []string{"report", "--profile", "nope"}, `No saved connection named "nope"`},
+		{"weak serve secret", "", []string{"serve"}, "USAGEDASH_JWT_SECRET"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv(app.EnvMongoURI, c.uri)
+			t.Setenv(app.EnvJWTSecret, "")
+			out, errOut, code := runCommand(t, "", c.args...)
+			if code == 0 || out != "" {
+				t.Fatalf("exit %d, stdout %q: want a failure", code, out)
+			}
+			if strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, c.want) || strings.Contains(errOut, "topsecret") {
+				t.Fatalf("stderr %q: want one line containing %q and no secret", errOut, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,153 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"usagedash/backend"
+	"usagedash/backend/mongodb"
+	"usagedash/backend/platform"
+)
+
+// Secret keys: one session token per platform profile, one database
+// password per MongoDB profile.
+func sessionKey(profileID string) string  { return "session:" + profileID }
+func passwordKey(profileID string) string { return "mongodb-password:" + profileID }
+
+// Connections turns profiles into data sources and keeps one open source per
+// profile, so switching back and forth does not reconnect each time.
+type Connections struct {
+	Profiles       backend.ProfileStore
+	Secrets        backend.SecretStore
+	ConnectTimeout time.Duration
+	Now            func() time.Time
+
+	mu      sync.Mutex
+	sources map[string]backend.Source
+}
+
+// NewConnections returns Connections over the given stores.
+func NewConnections(profiles backend.ProfileStore, secrets backend.SecretStore) *Connections {
+	return &Connections{Profiles: profiles, Secrets: secrets, ConnectTimeout: 10 * time.Second, Now: time.Now,
+		sources: map[string]backend.Source{}}
+}
+
+// Source returns the source of the profile with id, opening it if needed.
+func (c *Connections) Source(id string) (backend.Source, backend.Profile, error) {
+	p, err := c.Profiles.Get(id)
+	if err != nil {
+		return nil, p, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok := c.sources[id]; ok {
+		return s, p, nil
+	}
+	s, err := c.build(p)
+	if err != nil {
+		return nil, p, err
+	}
+	c.sources[id] = s
+	return s, p, nil
+}
+
+func (c *Connections) build(p backend.Profile) (backend.Source, error) {
+	switch p.Kind {
+	case backend.SourcePlatform:
+		client, err := c.Client(p)
+		if err != nil {
+			return nil, err
+		}
+		return platform.NewSource(client, p.Name+" · "+client.Host(), sessionTokens{c, p}), nil
+	case backend.SourceMongoDB:
+		cfg := mongodb.Config{URI: p.MongoURI, Database: p.Database}
+		open := func(ctx context.Context) (backend.Source, error) {
+			password, err := c.Secrets.Get(passwordKey(p.ID))
+			if err != nil && !errors.Is(err, backend.ErrNoSecret) {
+				return nil, backend.WrapError(err, backend.EINTERNAL, "Cannot read the database password from the "+c.Secrets.Kind()+".")
+			}
+			ctx, cancel := context.WithTimeout(ctx, c.ConnectTimeout)
+			defer cancel()
+			return mongodb.Open(ctx, mongodb.Config{URI: mongodb.JoinPassword(cfg.URI, password), Database: cfg.Database})
+		}
+		return NewLazySource(open, backend.SourceInfo{Kind: backend.SourceMongoDB, Label: mongodb.Describe(cfg), Account: p.Account}), nil
+	}
+	return nil, backend.Errorf(backend.EINVALID, "Unknown kind of connection %q.", p.Kind)
+}
+
+// Client returns a platform client for a platform profile.
+func (c *Connections) Client(p backend.Profile) (*platform.Client, error) {
+	if p.Kind != backend.SourcePlatform {
+		return nil, backend.Errorf(backend.EINVALID, "%q is not a platform connection.", p.Name)
+	}
+	return platform.NewClient(p.BaseURL, platform.Options{AllowInsecureHTTP: p.AllowInsecureHTTP})
+}
+
+// Forget closes and drops the open source of profile id (after its settings
+// or session changed).
+func (c *Connections) Forget(id string) {
+	c.mu.Lock()
+	s, ok := c.sources[id]
+	delete(c.sources, id)
+	c.mu.Unlock()
+	if ok {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = s.Close(ctx)
+	}
+}
+
+// CloseAll closes every open source.
+func (c *Connections) CloseAll(ctx context.Context) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, s := range c.sources {
+		_ = s.Close(ctx)
+		delete(c.sources, id)
+	}
+}
+
+// Session reads the stored session of a platform profile.
+func (c *Connections) Session(profileID string) (platform.Session, bool) {
+	token, err := c.Secrets.Get(sessionKey(profileID))
+	if err != nil {
+		return platform.Session{}, false
+	}
+	s, err := platform.ParseSession(token)
+	if err != nil {
+		return platform.Session{}, false
+	}
+	return s, true
+}
+
+// SessionInfo describes the stored session of a profile without its token.
+func (c *Connections) SessionInfo(profileID string) backend.SessionInfo {
+	s, ok := c.Session(profileID)
+	if !ok {
+		return backend.SessionInfo{}
+	}
+	exp := s.ExpiresAt
+	expired := s.Expired(c.Now())
+	return backend.SessionInfo{SignedIn: !expired, UserID: s.UserID, Username: s.Username, ExpiresAt: &exp, Expired: expired}
+}
+
+// sessionTokens gives a platform source the profile's stored token.
+type sessionTokens struct {
+	c *Connections
+	p backend.Profile
+}
+
+// Token returns a live session token or an EUNAUTHORIZED error.
+func (t sessionTokens) Token(context.Context) (string, error) {
+	s, ok := t.c.Session(t.p.ID)
+	if !ok {
+		return "", backend.Errorf(backend.EUNAUTHORIZED, "Sign in to %s to see its usage.", t.p.Name)
+	}
+	if s.Expired(t.c.Now()) {
+		return "", backend.Errorf(backend.EUNAUTHORIZED, "Your session on %s ended on %s. Sign in again.",
+			t.p.Name, s.ExpiresAt.Local().Format("2 Jan 15:04"))
+	}
+	return s.Token, nil
+}

@@ -1,0 +1,44 @@
+package app_test
+
+import (
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"usagedash/app"
+	"usagedash/backend"
+	"usagedash/backend/ferret"
+	"usagedash/backend/sample"
+)
+
+func TestDatabaseServiceTestsAndListsUsers(t *testing.T) {
+	srv := ferret.MustStart(t)
+	seed(t, srv.URI())
+	conns := newConnections(t)
+	life := app.NewLifecycle()
+	defer life.Shutdown()
+	db := app.NewDatabaseService(life, conns, 10*time.Second)
+	p := backend.Profile{Name: "Local", Kind: backend.SourceMongoDB, MongoURI: srv.URI()}
+
+	info, err := db.TestConnection(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !info.PlatformSchema || info.Users != 2 || info.Database != "claude_workflows" || !strings.Contains(info.Version, "FerretDB") {
+		t.Fatalf("server info %+v", info)
+	}
+	users, err := db.ListUsers(p)
+	if err != nil || len(users) != 2 || users[0].Username != "alice" || users[1].Username != sample.DemoUsername {
+		t.Fatalf("users %+v, %v", users, err)
+	}
+
+	l, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := l.Addr().String()
+	l.Close()
+	down := backend.Profile{Name: "Down", Kind: backend.SourceMongoDB, MongoURI: "mongodb://u:pw-secret@" + addr + "/?serverSelectionTimeoutMS=300"}
+	_, err = db.TestConnection(down)
+	if backend.ErrorCode(err) != backend.EUNAVAILABLE || strings.Contains(app.FormatError(err).(app.UIError).Message, "pw-secret") {
+		t.Fatalf("unreachable: %v", err)
+	}
+}

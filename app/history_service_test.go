@@ -1,0 +1,84 @@
+package app_test
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"usagedash/app"
+	"usagedash/backend"
+	"usagedash/backend/cache"
+	"usagedash/backend/ferret"
+	"usagedash/backend/sample"
+)
+
+// Fetched reports are kept; the newest is offered for an instant first
+// paint, and the history lists, compares and deletes them without a network.
+func TestFetchedReportsAreKeptAndReviewableOffline(t *testing.T) {
+	srv := ferret.MustStart(t)
+	seed(t, srv.URI())
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
+	conns := newConnectionsIn(t, filepath.Join(dir, "conf"))
+	p, _ := conns.Profiles.Save(backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: srv.URI(), Account: sample.DemoUsername})
+	conns.Profiles.SetActive(p.ID)
+	store, err := cache.Open(filepath.Join(dir, "reports"), cache.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	life := app.NewLifecycle()
+	defer life.Shutdown()
+	reports := app.NewReportService(life, conns, store, time.UTC, 30*time.Second)
+	history := app.NewHistoryService(store)
+
+	if _, err := reports.Stored("all_time"); backend.ErrorCode(err) != backend.ENOTFOUND {
+		t.Fatalf("stored before any fetch: %v", err)
+	}
+	week, err := reports.Fetch("last_7_days")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := reports.Fetch("all_time")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Stop() // from here on, no database
+
+	stored, err := reports.Stored("all_time")
+	if err != nil || stored.Report.TotalCostUSD != all.TotalCostUSD || stored.Entry.FetchedAt.IsZero() {
+		t.Fatalf("stored all-time report %+v, %v", stored, err)
+	}
+	h, err := history.List("")
+	if err != nil || len(h.Entries) != 2 || len(h.Warnings) != 0 || h.Entries[0].PeriodKey != "all_time@UTC" {
+		t.Fatalf("history %+v, %v", h, err)
+	}
+	diff, err := history.Compare(h.Entries[1].ID, h.Entries[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff.TotalTokens != all.TotalTokens-week.TotalTokens || diff.InputTokens != all.TotalInputTokens-week.TotalInputTokens {
+		t.Fatalf("diff %+v", diff)
+	}
+	if got, want := diff.CostUSD, all.TotalCostUSD-week.TotalCostUSD; got-want > 1e-6 || want-got > 1e-6 {
+		t.Fatalf("cost diff %v, want %v", got, want)
+	}
+	if err := history.Delete(h.Entries[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := history.List(p.ID); len(h.Entries) != 1 {
+		t.Fatalf("after delete: %+v", h.Entries)
+	}
+
+	// The CLI reads the same history with --offline.
+	cliStore, _ := cache.Open(app.DefaultPaths().Reports, cache.Options{})
+	if _, err := cliStore.Save(p.ID, p.Name, all); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCommand(t, "", "report", "--offline", "--json")
+	var got backend.Report
+	if code != 0 || json.Unmarshal([]byte(out), &got) != nil || got.TotalTokens != all.TotalTokens {
+		t.Fatalf("report --offline: exit %d %s %s", code, errOut, out)
+	}
+}

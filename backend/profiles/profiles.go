@@ -1,0 +1,173 @@
+// Package profiles keeps connection profiles in a JSON file in the user's
+// configuration folder (written atomically, readable only by the user).
+package profiles
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"usagedash/backend"
+	"usagedash/backend/atomicfile"
+)
+
+// formatVersion is the version of the file layout this code writes.
+const formatVersion = 1
+
+type file struct {
+	Version  int               `json:"version"`
+	ActiveID string            `json:"active_id"`
+	Profiles []backend.Profile `json:"profiles"`
+}
+
+// Store is a backend.ProfileStore over one JSON file.
+type Store struct {
+	path    string
+	mu      sync.Mutex
+	data    file
+	warning string
+}
+
+var _ backend.ProfileStore = (*Store)(nil)
+
+// Open loads the profiles at path (a missing file is an empty list). A file
+// that cannot be read as profiles is moved aside, never overwritten, and
+// Warning says where it went.
+func Open(path string) (*Store, error) {
+	s := &Store{path: path, data: file{Version: formatVersion}}
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return nil, backend.WrapError(err, backend.EINTERNAL, "Cannot read the saved connections.")
+	}
+	var f file
+	if err := json.Unmarshal(raw, &f); err != nil || f.Version < 1 || f.Version > formatVersion {
+		aside := fmt.Sprintf("%s.unreadable-%d", path, time.Now().Unix())
+		if err := os.Rename(path, aside); err != nil {
+			return nil, backend.WrapError(err, backend.EINTERNAL, "The saved connections file is unreadable and could not be moved aside.")
+		}
+		s.warning = "The saved connections file could not be read (damaged, or written by a newer usagedash); it was kept as " + aside + "."
+		return s, nil
+	}
+	s.data = f
+	return s, nil
+}
+
+// Warning is set when Open had to set an unreadable file aside.
+func (s *Store) Warning() string { return s.warning }
+
+// List returns the profiles in the order they were added.
+func (s *Store) List() ([]backend.Profile, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]backend.Profile(nil), s.data.Profiles...), nil
+}
+
+// Get returns the profile with id.
+func (s *Store) Get(id string) (backend.Profile, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i := s.index(id); i >= 0 {
+		return s.data.Profiles[i], nil
+	}
+	return backend.Profile{}, backend.Errorf(backend.ENOTFOUND, "That connection no longer exists.")
+}
+
+// Save validates p, then adds it (empty ID) or replaces the profile with its ID.
+func (s *Store) Save(p backend.Profile) (backend.Profile, error) {
+	p.Name = strings.TrimSpace(p.Name)
+	if err := p.Validate(); err != nil {
+		return backend.Profile{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, other := range s.data.Profiles {
+		if other.ID != p.ID && strings.EqualFold(other.Name, p.Name) {
+			return backend.Profile{}, backend.Errorf(backend.EINVALID, "A connection named %q already exists.", p.Name)
+		}
+	}
+	next := s.data
+	next.Profiles = append([]backend.Profile(nil), s.data.Profiles...)
+	if p.ID == "" {
+		p.ID = newID()
+		next.Profiles = append(next.Profiles, p)
+	} else if i := s.index(p.ID); i >= 0 {
+		next.Profiles[i] = p
+	} else {
+		return backend.Profile{}, backend.Errorf(backend.ENOTFOUND, "That connection no longer exists.")
+	}
+	return p, s.write(next)
+}
+
+// Delete removes the profile with id.
+func (s *Store) Delete(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i := s.index(id)
+	if i < 0 {
+		return nil
+	}
+	next := s.data
+	next.Profiles = append(append([]backend.Profile(nil), s.data.Profiles[:i]...), s.data.Profiles[i+1:]...)
+	if next.ActiveID == id {
+		next.ActiveID = ""
+	}
+	return s.write(next)
+}
+
+// Active returns the active profile's id, or "".
+func (s *Store) Active() (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.data.ActiveID, nil
+}
+
+// SetActive makes id the active profile.
+func (s *Store) SetActive(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.index(id) < 0 {
+		return backend.Errorf(backend.ENOTFOUND, "That connection no longer exists.")
+	}
+	next := s.data
+	next.ActiveID = id
+	return s.write(next)
+}
+
+func (s *Store) index(id string) int {
+	for i, p := range s.data.Profiles {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// write persists next and, once it is on disk, makes it current.
+func (s *Store) write(next file) error {
+	next.Version = formatVersion
+	raw, err := json.MarshalIndent(next, "", "  ")
+	if err != nil {
+		return backend.WrapError(err, backend.EINTERNAL, "Cannot save the connections.")
+	}
+	if err := atomicfile.WriteFile(s.path, raw); err != nil {
+		return backend.WrapError(err, backend.EINTERNAL, "Cannot save the connections to "+s.path+".")
+	}
+	s.data = next
+	return nil
+}
+
+func newID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,95 @@
+package profiles_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"usagedash/backend"
+	"usagedash/backend/profiles"
+)
+
+var platformProfile = backend.Profile{Name: "Team", Kind: backend.SourcePlatform, BaseURL: "https://agents.example.com", Login: "alice"}
+
+func TestSaveActivateDeleteSurviveReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "usagedash", "profiles.json")
+	s, err := profiles.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Save(platformProfile)
+	if err != nil || p.ID == "" {
+		t.Fatalf("save: %v %+v", err, p)
+	}
+	db, err := s.Save(backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: "mongodb://db:27017", Account: "bob"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetActive(db.ID); err != nil {
+		t.Fatal(err)
+	}
+	reopened, err := profiles.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := reopened.List()
+	active, _ := reopened.Active()
+	if len(list) != 2 || list[0] != p || active != db.ID {
+		t.Fatalf("after reopening: %+v active %q", list, active)
+	}
+	if err := reopened.Delete(db.ID); err != nil {
+		t.Fatal(err)
+	}
+	if active, _ := reopened.Active(); active != "" {
+		t.Fatalf("deleting the active profile left it active: %q", active)
+	}
+	if _, err := reopened.Get(db.ID); backend.ErrorCode(err) != backend.ENOTFOUND {
+		t.Fatalf("get deleted: %v", err)
+	}
+	fi, _ := os.Stat(path)
+	if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v", fi.Mode().Perm())
+	}
+}
+
+func TestSaveRejectsInvalidAndDuplicateProfiles(t *testing.T) {
+	s, _ := profiles.Open(filepath.Join(t.TempDir(), "p.json"))
+	if _, err := s.Save(backend.Profile{Name: "x", Kind: backend.SourcePlatform}); backend.ErrorCode(err) != backend.EINVALID {
+		t.Fatalf("missing address: %v", err)
+	}
+	if _, err := s.Save(platformProfile); err != nil {
+		t.Fatal(err)
+	}
+	dup := platformProfile
+	dup.Name = "team"
+	if _, err := s.Save(dup); backend.ErrorCode(err) != backend.EINVALID {
+		t.Fatalf("duplicate name: %v", err)
+	}
+}
+
+func TestUnreadableFileIsKeptAsideNotLost(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "profiles.json")
+	for _, content := range []string{`{"version":1,"profiles":[{"id":`, `{"version":99,"profiles":[]}`, "\x00\x01garbage"} {
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s, err := profiles.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(s.Warning(), "unreadable-") {
+			t.Fatalf("no warning for %q: %q", content, s.Warning())
+		}
+		matches, _ := filepath.Glob(path + ".unreadable-*")
+		if len(matches) == 0 {
+			t.Fatal("the unreadable file was not kept")
+		}
+		kept, _ := os.ReadFile(matches[0])
+		if string(kept) != content {
+			t.Fatalf("kept %q, want %q", kept, content)
+		}
+		os.Remove(matches[0])
+	}
+}

@@ -1,0 +1,76 @@
+import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
+import DataUsageOutlined from '@mui/icons-material/DataUsageOutlined';
+import LayersOutlined from '@mui/icons-material/LayersOutlined';
+import type { Report } from '../api';
+import { isEveryoneReport } from '../utils/breakdowns';
+import { formatCompact, formatInteger } from '../utils/format';
+import { BreakdownCards } from './BreakdownCards';
+import { CostHero } from './CostHero';
+import { DashboardGrid, GridArea } from './DashboardGrid';
+import { EfficiencyCard } from './EfficiencyCard';
+import { StatCard } from './StatCard';
+import { TokenBreakdownCard } from './TokenBreakdownCard';
+import { UsersTable } from './UsersTable';
+
+export interface ReportViewProps {
+  report: Report;
+  /** The active profile's account ("*" = everyone), when known. */
+  account?: string;
+}
+
+/**
+ * A report with usage: the headline cards, then (everyone report) the users
+ * table and (MongoDB reports) the breakdowns by model, mode and workflow.
+ */
+export function ReportView({ report, account }: ReportViewProps) {
+  const everyone = isEveryoneReport(report, account);
+  const byUser = everyone ? report.breakdowns?.by_user : undefined;
+  return (
+    <DashboardGrid>
+      <GridArea area="hero">
+        <CostHero
+          costUSD={report.total_cost_usd}
+          caption={everyone ? 'The team’s Anthropic API spend in this period' : 'Anthropic API spend in this period'}
+        />
+      </GridArea>
+      <GridArea area="stats">
+        <StatCard
+          label="Total tokens"
+          icon={<DataUsageOutlined fontSize="small" />}
+          metric="total_tokens"
+          text={formatCompact(report.total_tokens)}
+          exact={formatInteger(report.total_tokens)}
+          caption="All token kinds"
+        />
+        <StatCard
+          label="Workflows"
+          icon={<AccountTreeOutlined fontSize="small" />}
+          metric="total_workflows"
+          text={formatInteger(report.total_workflows)}
+          exact={formatInteger(report.total_workflows)}
+          caption={everyone ? 'All users, all time' : 'Owned, all time'}
+        />
+        <StatCard
+          label="Instances"
+          icon={<LayersOutlined fontSize="small" />}
+          metric="total_instances"
+          text={formatInteger(report.total_instances)}
+          exact={formatInteger(report.total_instances)}
+          caption="Claude Code runs, all time"
+        />
+      </GridArea>
+      <GridArea area="breakdown">
+        <TokenBreakdownCard report={report} />
+      </GridArea>
+      <GridArea area="efficiency">
+        <EfficiencyCard report={report} />
+      </GridArea>
+      {byUser && (
+        <GridArea area="full">
+          <UsersTable report={report} rows={byUser} />
+        </GridArea>
+      )}
+      <BreakdownCards report={report} />
+    </DashboardGrid>
+  );
+}

@@ -1,0 +1,76 @@
+/** Wording and ordering for a report's breakdowns (all figures come from the backend). */
+import { EVERYONE, EVERYONE_USERNAME, type Report, type UsageRow } from '../api';
+
+/**
+ * The whole team's report: the backend's "Everyone" report (no user id), or
+ * any report of a profile whose account is "*".
+ */
+export function isEveryoneReport(report: Report, account?: string): boolean {
+  if (account?.trim() === EVERYONE) return true;
+  return report.username === EVERYONE_USERNAME && !report.user_id;
+}
+
+const MODE_LABELS: Record<string, string> = {
+  'api-key': 'Billable (API key)',
+  'max-plan': 'Plan-covered (Max plan)',
+  '': 'Unknown mode',
+};
+
+/** "Billable (API key)", "Plan-covered (Max plan)", "Unknown mode", or the backend's label. */
+export function modeLabel(row: Pick<UsageRow, 'key' | 'label'>): string {
+  return MODE_LABELS[row.key] ?? (row.label || row.key);
+}
+
+/** A row's label, or "Unknown" for a row without one. */
+export function rowLabel(row: Pick<UsageRow, 'key' | 'label'>): string {
+  return row.label || row.key || 'Unknown';
+}
+
+/**
+ * A row's share of the period's cost, 0..1 — only to size a bar (the figures
+ * shown are the backend's). 0 when the total is 0 or missing.
+ */
+export function costShare(rowCost: number | undefined, totalCost: number | undefined): number {
+  if (!rowCost || !totalCost || !Number.isFinite(rowCost) || !Number.isFinite(totalCost) || totalCost <= 0) return 0;
+  return Math.min(1, Math.max(0, rowCost / totalCost));
+}
+
+export type UserSortKey = 'user' | 'cost' | 'tokens' | 'input' | 'output' | 'cacheWrite' | 'cacheRead' | 'logs';
+export type SortOrder = 'asc' | 'desc';
+
+const NUMBER_OF: Record<Exclude<UserSortKey, 'user'>, (r: UsageRow) => number> = {
+  cost: (r) => r.cost_usd,
+  tokens: (r) => r.tokens?.total_tokens,
+  input: (r) => r.tokens?.input_tokens,
+  output: (r) => r.tokens?.output_tokens,
+  cacheWrite: (r) => r.tokens?.cache_creation_input_tokens,
+  cacheRead: (r) => r.tokens?.cache_read_input_tokens,
+  logs: (r) => r.logs,
+};
+
+const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
+
+/** The row of usage that belongs to no user. */
+export function isUnassigned(row: Pick<UsageRow, 'key'>): boolean {
+  return row.key === '';
+}
+
+/**
+ * The by_user rows in the given order (a new array). Ties fall back to the
+ * username; by name, the Unassigned row always comes last.
+ */
+export function sortUserRows(rows: readonly UsageRow[], key: UserSortKey, order: SortOrder): UsageRow[] {
+  const dir = order === 'asc' ? 1 : -1;
+  const byName = (a: UsageRow, b: UsageRow) => collator.compare(a.label ?? '', b.label ?? '');
+  return [...rows].sort((a, b) => {
+    if (key === 'user') {
+      const ua = isUnassigned(a);
+      const ub = isUnassigned(b);
+      if (ua !== ub) return ua ? 1 : -1;
+      return dir * byName(a, b);
+    }
+    const get = NUMBER_OF[key];
+    const d = (get(a) || 0) - (get(b) || 0);
+    return d !== 0 ? dir * d : byName(a, b);
+  });
+}
