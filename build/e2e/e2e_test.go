@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -308,4 +309,36 @@ func stopGroup(cmd *exec.Cmd, exited <-chan struct{}) {
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		<-exited
 	}
+}
+
+// The everyone view: team totals and one row per user plus Unassigned, each
+// equal to the backend's breakdown.
+func TestWindowShowsTheEveryoneView(t *testing.T) {
+	pl := startPlatform(t)
+	w := newWindow(t)
+	w.addProfile(t, backend.Profile{Name: "Team database", Kind: backend.SourceMongoDB, MongoURI: pl.mongoURI, Account: backend.Everyone}, true)
+	want := w.cliReport(t, "Team database", "last_30_days", "")
+	if want.Breakdowns == nil || len(want.Breakdowns.ByUser) < 2 {
+		t.Fatalf("the everyone report has no per-user rows: %+v", want.Breakdowns)
+	}
+	w.open(t)
+	got := w.waitForProbe(t, "report")
+	expected := expectedMetrics(want)
+	checkMetrics(t, got, expected)
+	var userCosts []string
+	for _, m := range got.Metrics {
+		if m.ID == "user_cost_usd" {
+			userCosts = append(userCosts, m.Exact)
+		}
+	}
+	var wantCosts []string
+	for _, row := range want.Breakdowns.ByUser {
+		wantCosts = append(wantCosts, usd(row.CostUSD, 4))
+	}
+	sort.Strings(userCosts)
+	sort.Strings(wantCosts)
+	if strings.Join(userCosts, " ") != strings.Join(wantCosts, " ") {
+		t.Errorf("users table costs %v, want %v", userCosts, wantCosts)
+	}
+	w.screenshot(t, "everyone.png")
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
+  compareStoredReports,
   fetchProfiles,
   fetchReport,
+  fetchStoredReport,
+  getStoredReport,
+  listHistory,
   fetchTheme,
   listUsers,
   probeEnabled,
@@ -19,6 +23,19 @@ vi.mock('@wails/go/app/ReportService', () => ({
   ),
   Presets: vi.fn(),
   Source: vi.fn(),
+  Stored: vi.fn((preset: string) =>
+    preset === 'none'
+      ? Promise.reject('{"code":"not_found","message":"No stored report."}')
+      : Promise.resolve({ report: { preset }, entry: { id: 'r1' } }),
+  ),
+}));
+vi.mock('@wails/go/app/HistoryService', () => ({
+  List: vi.fn((id: string) =>
+    Promise.resolve(id ? { entries: [{ id: 'r1' }, null], warnings: null } : { entries: null, warnings: [{ file: 'f', reason: 'r' }] }),
+  ),
+  Get: vi.fn(() => Promise.resolve({ entry: { id: 'r1' } })),
+  Delete: vi.fn(),
+  Compare: vi.fn(() => Promise.reject({ code: 'unavailable', message: 'The report history could not be opened.' })),
 }));
 vi.mock('@wails/go/app/ProfileService', () => ({
   State: vi.fn(() =>
@@ -113,5 +130,15 @@ describe('bindings', () => {
       message: 'Enter the MongoDB connection string.',
     });
     await expect(listUsers(p)).resolves.toEqual([]);
+  });
+
+  it('normalises stored reports and the history', async () => {
+    await expect(fetchStoredReport('today')).resolves.toEqual({ report: { preset: 'today' }, entry: { id: 'r1' } });
+    await expect(fetchStoredReport('none')).rejects.toMatchObject({ code: 'not_found' });
+    // A stored report without its report counts as none.
+    await expect(getStoredReport('r1')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(listHistory('p')).resolves.toEqual({ entries: [{ id: 'r1' }], warnings: [] });
+    await expect(listHistory('')).resolves.toEqual({ entries: [], warnings: [{ file: 'f', reason: 'r' }] });
+    await expect(compareStoredReports('a', 'b')).rejects.toMatchObject({ code: 'unavailable' });
   });
 });

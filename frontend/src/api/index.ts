@@ -3,8 +3,10 @@
  * here, so tests can replace this module with vi.mock('../api').
  */
 import { app, backend } from '@wails/go/models';
+import type { History, ReportDiff, StoredEntry, StoredReport } from './stored';
 import * as AuthService from '@wails/go/app/AuthService';
 import * as DatabaseService from '@wails/go/app/DatabaseService';
+import * as HistoryService from '@wails/go/app/HistoryService';
 import * as ProfileService from '@wails/go/app/ProfileService';
 import * as RenderProbe from '@wails/go/app/RenderProbe';
 import * as ReportService from '@wails/go/app/ReportService';
@@ -130,6 +132,15 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 
 export function fetchReport(preset: string): Promise<Report> {
   return call(() => ReportService.Fetch(preset));
+}
+
+/**
+ * The newest stored report of the active profile for `preset`. Rejects with
+ * "not_found" when none is stored.
+ */
+export async function fetchStoredReport(preset: string): Promise<StoredReport> {
+  const s = await call(() => ReportService.Stored(preset));
+  return normaliseStored(s);
 }
 
 export function fetchPresets(): Promise<Preset[]> {
@@ -258,4 +269,37 @@ export function testConnection(p: Profile): Promise<ServerInfo> {
 export async function listUsers(p: Profile): Promise<UserSummary[]> {
   const users = await call(() => DatabaseService.ListUsers(p));
   return Array.isArray(users) ? users : [];
+}
+
+// ---------------------------------------------------------------------------
+// Stored reports (the history kept on disk by the backend).
+
+export type Period = backend.Period;
+export type { History, HistoryWarning, ReportDiff, StoredEntry, StoredReport } from './stored';
+
+function normaliseStored(s: { report?: Report; entry?: StoredEntry } | null | undefined): StoredReport {
+  if (!s?.report || !s.entry) throw new ApiError('not_found', 'No stored report.');
+  return { report: s.report, entry: s.entry };
+}
+
+/** The stored reports of one profile, or of all with profileId "". */
+export async function listHistory(profileId: string): Promise<History> {
+  const h: Partial<History> | null = await call(() => HistoryService.List(profileId));
+  return {
+    entries: Array.isArray(h?.entries) ? h.entries.filter((e) => e && e.id) : [],
+    warnings: Array.isArray(h?.warnings) ? h.warnings.filter(Boolean) : [],
+  };
+}
+
+export async function getStoredReport(id: string): Promise<StoredReport> {
+  return normaliseStored(await call(() => HistoryService.Get(id)));
+}
+
+export function deleteStoredReport(id: string): Promise<void> {
+  return call(() => HistoryService.Delete(id));
+}
+
+/** Compares two stored reports; the deltas are to − from. */
+export function compareStoredReports(fromId: string, toId: string): Promise<ReportDiff> {
+  return call(() => HistoryService.Compare(fromId, toId));
 }

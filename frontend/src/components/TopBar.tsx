@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
 import { EVERYONE, EVERYONE_USERNAME, type Preset, type SourceInfo, type ThemeSetting } from '../api';
 import { AppMark } from './AppMark';
@@ -28,6 +29,10 @@ export interface TopBarProps {
   onThemeCycle: () => void;
   /** The connection switcher; hidden when not given. */
   connection?: ProfileSwitcherProps;
+  /** Opens or closes the history of stored reports; the button is hidden when not given. */
+  onHistory?: () => void;
+  /** The history is open. */
+  historyOpen?: boolean;
 }
 
 /**
@@ -44,6 +49,7 @@ export function sourceLine(source?: SourceInfo, everyone = false): string {
 
 export function TopBar(props: TopBarProps) {
   const { source, presets, preset, onPresetChange, onRefresh, busy, themeSetting, onThemeCycle, connection } = props;
+  const { onHistory, historyOpen = false } = props;
   const active = connection?.profiles.find((v) => v.profile.id === connection.activeId);
   const everyone = active?.profile.kind === 'mongodb' && active.profile.account?.trim() === EVERYONE;
   const line = sourceLine(source, everyone);
@@ -74,6 +80,18 @@ export function TopBar(props: TopBarProps) {
               <RefreshOutlined />
             </IconButton>
           </Tooltip>
+          {onHistory && (
+            <Tooltip title={`History (${isMac ? '⌘H' : 'Ctrl+H'})`}>
+              <IconButton
+                onClick={onHistory}
+                aria-label="History"
+                aria-pressed={historyOpen}
+                color={historyOpen ? 'primary' : 'default'}
+              >
+                <HistoryOutlined />
+              </IconButton>
+            </Tooltip>
+          )}
           <ThemeToggle setting={themeSetting} onCycle={onThemeCycle} />
         </Stack>
       </Toolbar>

@@ -17,4 +17,8 @@ export type MetricId =
   | 'cost_per_1k_tokens_usd'
   | 'total_execution_time_ms'
   /** Each row of the users table of the everyone report (the row carries data-user-key). */
-  | 'user_cost_usd';
+  | 'user_cost_usd'
+  /** The "As of …" badge while a stored report is shown (data-exact = its fetched_at). */
+  | 'report_as_of'
+  /** The offline banner's title (data-exact = when the offline streak began). */
+  | 'offline_banner';

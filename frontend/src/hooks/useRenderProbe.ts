@@ -41,9 +41,10 @@ function metricsFor(state: RenderState): RenderedMetric[] {
  * painted while `state` is set (undefined = still loading, report nothing).
  * "connect" (the connect screen) is reported with no metrics, and "signin"
  * (the sign-in dialog with its password field focused) with only its own
- * (signin_error when a sign-in failed), whatever is behind.
+ * (signin_error when a sign-in failed), whatever is behind. A change of
+ * `extra` (e.g. the text of a badge or banner that comes and goes) reports again.
  */
-export function useRenderProbe(state: RenderState | undefined, report: unknown, error: unknown): void {
+export function useRenderProbe(state: RenderState | undefined, report: unknown, error: unknown, extra?: unknown): void {
   const [enabled, setEnabled] = useState(false);
 
   useEffect(() => {
@@ -61,5 +62,5 @@ export function useRenderProbe(state: RenderState | undefined, report: unknown, 
     return afterPaint(() => {
       probeRendered(state, metricsFor(state)).catch(() => {});
     });
-  }, [enabled, state, report, error]);
+  }, [enabled, state, report, error, extra]);
 }

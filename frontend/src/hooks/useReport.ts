@@ -1,43 +1,86 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchReport, toApiError, type ApiError, type Report } from '../api';
+import { fetchReport, fetchStoredReport, toApiError, type ApiError, type Report, type StoredEntry } from '../api';
 
 export type ReportStatus = 'loading' | 'ready' | 'error';
+
+/** A streak of fetches refused with "unavailable". */
+export interface OfflineState {
+  /** ISO time the first fetch of the streak failed. */
+  since: string;
+  /** The last failure of the streak. */
+  error: ApiError;
+}
 
 export interface ReportState {
   /** loading while a fetch is in flight; otherwise how the last fetch ended. */
   status: ReportStatus;
-  /** The last report fetched successfully (kept while refetching or after an error). */
+  /**
+   * The report on screen: the last one fetched, or the newest stored one of
+   * the period while the fetch is in flight or failed. Kept while refetching
+   * or after an error.
+   */
   report?: Report;
+  /** Set while `report` is a stored report rather than one fetched now. */
+  storedEntry?: StoredEntry;
   /** The error of the last fetch, while status is 'error'. */
   error?: ApiError;
+  /** Set from the first "unavailable" fetch until a fetch ends otherwise (kept while retrying). */
+  offline?: OfflineState;
   /** Fetches the current preset again. */
   refresh: () => void;
 }
 
 /**
  * Fetches the report for `preset`, refetching when it or `reloadKey` changes
- * or on refresh(). The last report stays while refetching.
+ * or on refresh(). The newest stored report of the period is asked for at the
+ * same time and painted when it comes first, until the fetch answers. The
+ * last report stays while refetching.
  */
 export function useReport(preset: string, reloadKey: unknown = 0): ReportState {
   const [status, setStatus] = useState<ReportStatus>('loading');
   const [report, setReport] = useState<Report>();
+  const [storedEntry, setStoredEntry] = useState<StoredEntry>();
   const [error, setError] = useState<ApiError>();
+  const [offline, setOffline] = useState<OfflineState>();
   const [nonce, setNonce] = useState(0);
   const latest = useRef(0);
+  /** The preset of the report fetched last, while it is on screen. */
+  const livePreset = useRef<string>(undefined);
 
   useEffect(() => {
     const id = ++latest.current;
+    let fetched = false;
     setStatus('loading');
+    const stored = fetchStoredReport(preset).then(
+      (s) => {
+        // A fresh report of this period on screen beats any stored one.
+        if (id !== latest.current || fetched || livePreset.current === preset) return;
+        livePreset.current = undefined;
+        setReport(s.report);
+        setStoredEntry(s.entry);
+      },
+      () => {
+        /* nothing stored: wait for the fetch */
+      },
+    );
     fetchReport(preset).then(
       (r) => {
+        fetched = true;
         if (id !== latest.current) return;
+        livePreset.current = preset;
         setReport(r);
+        setStoredEntry(undefined);
         setError(undefined);
+        setOffline(undefined);
         setStatus('ready');
       },
-      (err: unknown) => {
+      async (err: unknown) => {
+        const e = toApiError(err);
+        const failedAt = new Date().toISOString();
+        await stored; // paint what is stored before saying the fetch failed
         if (id !== latest.current) return;
-        setError(toApiError(err));
+        setError(e);
+        setOffline((o) => (e.code === 'unavailable' ? { since: o?.since ?? failedAt, error: e } : undefined));
         setStatus('error');
       },
     );
@@ -52,5 +95,5 @@ export function useReport(preset: string, reloadKey: unknown = 0): ReportState {
 
   const refresh = useCallback(() => setNonce((n) => n + 1), []);
 
-  return { status, report, error: status === 'error' ? error : undefined, refresh };
+  return { status, report, storedEntry, error: status === 'error' ? error : undefined, offline, refresh };
 }

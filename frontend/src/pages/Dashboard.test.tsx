@@ -11,6 +11,7 @@ vi.mock('../api', async (importOriginal) => {
   return {
     ...actual,
     fetchReport: vi.fn(),
+    fetchStoredReport: vi.fn(),
     fetchPresets: vi.fn(),
     fetchSource: vi.fn(),
     fetchTheme: vi.fn(),
@@ -58,6 +59,7 @@ beforeEach(() => {
     account: 'alice',
   });
   m.fetchTheme.mockResolvedValue('system');
+  m.fetchStoredReport.mockRejectedValue(new ApiError('not_found', 'No stored report.'));
   m.fetchProfiles.mockResolvedValue(makeState([mongoView()], 'p-mongo'));
   m.probeEnabled.mockResolvedValue(false);
   m.probeRendered.mockResolvedValue(undefined);
@@ -127,12 +129,12 @@ describe('Dashboard', () => {
   it('keeps the previous report under a warning when a refresh fails', async () => {
     m.fetchReport
       .mockResolvedValueOnce(makeReport())
-      .mockRejectedValueOnce(new ApiError('unavailable', 'The platform at agents.example.com is not reachable.'));
+      .mockRejectedValueOnce(new ApiError('bad_data', 'The platform sent a report that could not be read.'));
     render(<App />);
     await screen.findByText('$1,234.57');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Refresh' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The platform at agents.example.com is not reachable.');
+    expect(alert).toHaveTextContent('The platform sent a report that could not be read.');
     expect(alert).toHaveTextContent('Showing Last 30 days');
     expect(metric('total_cost_usd')).toHaveTextContent('$1,234.57');
   });

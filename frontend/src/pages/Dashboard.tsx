@@ -1,54 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
-import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
-import type { RenderState, Report } from '../api';
-import { EmptyState } from '../components/EmptyState';
-import { ErrorState } from '../components/ErrorState';
-import { LoadingState } from '../components/LoadingState';
+import type { RenderState, Report, StoredReport } from '../api';
+import { asOfText } from '../components/AsOfBadge';
+import { isEmptyReport, LiveReport } from '../components/LiveReport';
+import { offlineTitle } from '../components/OfflineBanner';
 import type { ProfileSwitcherProps } from '../components/ProfileSwitcher';
-import { ReportView } from '../components/ReportView';
-import { SessionEndedBanner } from '../components/SessionEndedBanner';
+import { StoredReportView } from '../components/StoredReportView';
 import { TopBar } from '../components/TopBar';
 import { useAppInfo } from '../hooks/useAppInfo';
+import { useHistoryShortcut } from '../hooks/useHistoryShortcut';
 import { useNow } from '../hooks/useNow';
 import { useRefreshShortcut } from '../hooks/useRefreshShortcut';
 import { useRenderProbe } from '../hooks/useRenderProbe';
 import { useReport } from '../hooks/useReport';
 import type { ThemeModeState } from '../hooks/useThemeMode';
-import { formatDateTime, formatPeriodRange, formatRelativeTime } from '../utils/format';
+import { HistoryPage } from './HistoryPage';
 
 export const DEFAULT_PRESET = 'last_30_days';
 export const ALL_TIME_PRESET = 'all_time';
 
-/** No usage at all in the period (the backend's Report.IsEmpty). */
-export function isEmptyReport(r: Report): boolean {
-  return !r.total_tokens && !r.total_cost_usd && !r.total_execution_time_ms;
-}
-
-function PeriodHeader({ report, now }: { report: Report; now: number }) {
-  return (
-    <Stack
-      direction={{ xs: 'column', sm: 'row' }}
-      sx={{ alignItems: { xs: 'flex-start', sm: 'baseline' }, justifyContent: 'space-between', columnGap: 2, rowGap: 0.5 }}
-    >
-      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'baseline', flexWrap: 'wrap', minWidth: 0 }}>
-        <Typography variant="h6" component="h2">
-          {report.period?.label}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" data-testid="period-range">
-          {formatPeriodRange(report.period?.start, report.period?.end)}
-        </Typography>
-      </Stack>
-      <Tooltip title={`Generated ${formatDateTime(report.generated_at)}`}>
-        <Typography variant="body2" color="text.secondary" tabIndex={0} data-testid="updated-at">
-          Updated {formatRelativeTime(report.generated_at, now)}
-        </Typography>
-      </Tooltip>
-    </Stack>
-  );
-}
+const stateOf = (r: Report): RenderState => (isEmptyReport(r) ? 'empty' : 'report');
 
 export interface DashboardProps {
   theme: Pick<ThemeModeState, 'setting' | 'cycle'>;
@@ -66,19 +37,39 @@ export interface DashboardProps {
   onSessionEnded?: () => void;
 }
 
+/**
+ * The active profile's dashboard: the live report of the chosen period (the
+ * stored one first, then the fetched one), the history of stored reports, or
+ * one stored report opened from it.
+ */
 export function Dashboard(props: DashboardProps) {
   const { theme, reloadKey, probeActive = true, connection, signedOut, onSignIn, onSessionEnded } = props;
   const { presets, source } = useAppInfo();
   const [preset, setPreset] = useState(DEFAULT_PRESET);
-  const { status, report, error, refresh } = useReport(preset, reloadKey);
+  const live = useReport(preset, reloadKey);
+  const { status, report, storedEntry, error, offline, refresh } = live;
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [opened, setOpened] = useState<StoredReport>();
   const now = useNow();
   useRefreshShortcut(refresh);
+  const toggleHistory = useCallback(() => setHistoryOpen((o) => !o), []);
+  useHistoryShortcut(toggleHistory, probeActive);
 
   const loading = status === 'loading';
-  const empty = report ? isEmptyReport(report) : false;
-  const probeState: RenderState | undefined =
-    loading || !probeActive ? undefined : error ? 'error' : empty ? 'empty' : 'report';
-  useRenderProbe(probeState, report, error);
+  const showingLive = !historyOpen && !opened;
+  let probeState: RenderState | undefined;
+  if (!probeActive || historyOpen) probeState = undefined;
+  else if (opened) probeState = stateOf(opened.report);
+  else if (!report) probeState = loading ? undefined : error ? 'error' : undefined;
+  else if (loading && !storedEntry) probeState = undefined; // a refetch under the last fetched report
+  else probeState = error && !offline ? 'error' : stateOf(report);
+  const shownEntry = historyOpen ? undefined : (opened?.entry ?? storedEntry);
+  const reportTime = storedEntry?.fetched_at ?? report?.generated_at ?? '';
+  const probeExtra = [
+    shownEntry ? asOfText(shownEntry.fetched_at, now) : '',
+    showingLive && offline && report ? offlineTitle(offline.since, reportTime, now) : '',
+  ].join('|');
+  useRenderProbe(probeState, historyOpen ? undefined : (opened ?? report), error, probeExtra);
 
   const sessionEnded = error?.code === 'unauthorized';
   const onSessionEndedRef = useRef(onSessionEnded);
@@ -87,41 +78,61 @@ export function Dashboard(props: DashboardProps) {
     if (sessionEnded) onSessionEndedRef.current?.();
   }, [sessionEnded, error]);
 
-  const showAllTime = useCallback(() => setPreset(ALL_TIME_PRESET), []);
-  const activeProfile = connection?.profiles.find((v) => v.profile.id === connection.activeId)?.profile;
+  const changePreset = useCallback((p: string) => {
+    setPreset(p);
+    setHistoryOpen(false);
+    setOpened(undefined);
+  }, []);
+  const showAllTime = useCallback(() => changePreset(ALL_TIME_PRESET), [changePreset]);
+  const backToLive = useCallback(() => {
+    setHistoryOpen(false);
+    setOpened(undefined);
+  }, []);
+  const openStored = useCallback((s: StoredReport) => {
+    setOpened(s);
+    setHistoryOpen(false);
+  }, []);
+  const storedDeleted = useCallback((id: string) => setOpened((o) => (o?.entry.id === id ? undefined : o)), []);
+
+  const activeId = connection?.activeId ?? '';
+  const activeProfile = connection?.profiles.find((v) => v.profile.id === activeId)?.profile;
   const account = activeProfile?.kind === 'mongodb' ? activeProfile.account : undefined;
 
   let body;
-  if (!report) {
-    if (error && sessionEnded) body = <SessionEndedBanner message={error.message} onSignIn={onSignIn} signedOut={signedOut} />;
-    else body = error ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />;
-  } else {
-    const staleNote =
-      error && `Showing ${report.period?.label ?? 'the previous report'} as of ${formatDateTime(report.generated_at)}.`;
+  if (historyOpen) {
     body = (
-      <Stack spacing={2}>
-        {error &&
-          (sessionEnded ? (
-            <SessionEndedBanner
-              message={error.message}
-              staleNote={staleNote || ''}
-              onSignIn={onSignIn}
-              signedOut={signedOut}
-            />
-          ) : (
-            <ErrorState error={error} onRetry={refresh} staleNote={staleNote || ''} />
-          ))}
-        <PeriodHeader report={report} now={now} />
-        {empty ? (
-          <EmptyState
-            periodLabel={report.period?.label ?? ''}
-            preset={report.period?.preset ?? preset}
-            onShowAllTime={showAllTime}
-          />
-        ) : (
-          <ReportView report={report} account={account} />
-        )}
-      </Stack>
+      <HistoryPage
+        profileId={activeId}
+        current={opened?.entry ?? storedEntry}
+        reloadKey={storedEntry ? '' : (report?.generated_at ?? '')}
+        now={now}
+        onOpen={openStored}
+        onClose={() => setHistoryOpen(false)}
+        onDeleted={storedDeleted}
+      />
+    );
+  } else if (opened) {
+    body = (
+      <StoredReportView
+        stored={opened}
+        now={now}
+        account={opened.entry.profile_id === activeId ? account : undefined}
+        onBackToLive={backToLive}
+        onShowHistory={() => setHistoryOpen(true)}
+      />
+    );
+  } else {
+    body = (
+      <LiveReport
+        state={live}
+        preset={preset}
+        now={now}
+        account={account}
+        onRefresh={refresh}
+        onShowAllTime={showAllTime}
+        onSignIn={onSignIn}
+        signedOut={signedOut}
+      />
     );
   }
 
@@ -131,12 +142,14 @@ export function Dashboard(props: DashboardProps) {
         source={source ?? report?.source}
         presets={presets}
         preset={preset}
-        onPresetChange={setPreset}
+        onPresetChange={changePreset}
         onRefresh={refresh}
         busy={loading}
         themeSetting={theme.setting}
         onThemeCycle={theme.cycle}
         connection={connection}
+        onHistory={toggleHistory}
+        historyOpen={historyOpen}
       />
       <Box
         component="main"

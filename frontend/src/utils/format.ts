@@ -201,3 +201,43 @@ export function formatRelativeTime(v: string | null | undefined, now: number = D
   if (abs < 86400) return rtf.format(Math.round(secs / 3600), 'hour');
   return rtf.format(Math.round(secs / 86400), 'day');
 }
+
+const timeFmt = new Intl.DateTimeFormat('en-US', { timeStyle: 'short' });
+
+/** "3:04 PM" when `v` is today (local time), otherwise "Nov 26, 2025, 3:04 PM". */
+export function formatSince(v: string | null | undefined, now: number = Date.now()): string {
+  const d = parseDate(v);
+  if (!d) return DASH;
+  return d.toDateString() === new Date(now).toDateString() ? timeFmt.format(d) : dateTimeFmt.format(d);
+}
+
+// ---------------------------------------------------------------------------
+// Signed differences: "+" before an increase, "-" before a decrease, no sign
+// for 0 (or what rounds to it).
+
+function signed(v: Maybe, fmt: (x: Maybe) => string): string {
+  if (!isNum(v)) return DASH;
+  const text = fmt(v);
+  // No "+" on what rounds to zero ("$0.00", not "+$0.00").
+  return v > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+}
+
+/** "+$12.34", "-$3.00", "$0.00" */
+export function formatSignedUSD(v: Maybe): string {
+  return signed(v, formatUSD);
+}
+
+/** "+$12.3400" */
+export function formatSignedUSDExact(v: Maybe): string {
+  return signed(v, formatUSDExact);
+}
+
+/** "+1.2K", "-500", "0" */
+export function formatSignedCompact(v: Maybe): string {
+  return signed(v, formatCompact);
+}
+
+/** "+1,234,567" */
+export function formatSignedInteger(v: Maybe): string {
+  return signed(v, formatInteger);
+}

@@ -1,0 +1,128 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"usagedash/backend"
+	"usagedash/backend/ferret"
+	"usagedash/backend/mongodb"
+	"usagedash/backend/sample"
+)
+
+// Stop the database, start the app: the stored report appears at once with
+// its age and the offline banner; start the database again and retry: fresh
+// numbers, banner gone.
+func TestOfflineStartShowsTheStoredReportThenRecovers(t *testing.T) {
+	dbDir := t.TempDir()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	srv := startFerretAt(t, dbDir, addr, true)
+
+	w := newWindow(t)
+	w.addProfile(t, backend.Profile{Name: "Sample database", Kind: backend.SourceMongoDB,
+		MongoURI: "mongodb://" + addr + "/?serverSelectionTimeoutMS=1500", Account: sample.DemoUsername}, true)
+	want := expectedMetrics(w.cliReport(t, "Sample database", "last_30_days", ""))
+
+	w.open(t)
+	got := w.waitForProbe(t, "report")
+	checkMetrics(t, got, want)
+	w.close()
+	srv.Stop()
+
+	// Offline: several starts, timing process start to the stored report's paint.
+	var paints []time.Duration
+	for i := 0; i < 3; i++ {
+		started := time.Now()
+		w.open(t)
+		first := w.waitForProbeMetric(t, "report", "report_as_of")
+		if fi, err := os.Stat(w.probe); err == nil {
+			paints = append(paints, fi.ModTime().Sub(started))
+		}
+		checkMetrics(t, w.waitForProbe(t, "report"), want)
+		_ = first
+		banner := w.waitForProbeMetric(t, "report", "offline_banner")
+		if banner.Text == "" {
+			t.Fatal("the offline banner is empty")
+		}
+		if i == 0 {
+			w.screenshot(t, "offline.png")
+		}
+		if i < 2 {
+			w.close()
+		}
+	}
+	sort.Slice(paints, func(i, j int) bool { return paints[i] < paints[j] })
+	if len(paints) > 0 {
+		t.Logf("launch to stored report painted: median %v (runs %v)", paints[len(paints)/2], paints)
+	}
+
+	// Back online: retry brings fresh numbers and drops the banner.
+	startFerretAt(t, dbDir, addr, false)
+	w.typeKeys(t, "", "F5")
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		p := w.waitForProbe(t, "report")
+		if !hasMetric(p, "offline_banner") && !hasMetric(p, "report_as_of") {
+			checkMetrics(t, p, want)
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after retry the window still shows the offline state: %+v", p.Metrics)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
+func hasMetric(p probe, id string) bool {
+	for _, m := range p.Metrics {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// startFerretAt runs FerretDB on addr over the files in dir, seeding the
+// sample dataset the first time.
+func startFerretAt(t *testing.T, dir, addr string, seed bool) *ferret.Server {
+	t.Helper()
+	srv, err := ferret.StartOn(context.Background(), filepath.Join(dir, "db"), addr, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Stop)
+	if !seed {
+		return srv
+	}
+	ds, err := sample.Generate(sample.DefaultOptions(time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	client, err := mongo.Connect(ctx, options.Client().ApplyURI(srv.URI()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Disconnect(ctx)
+	if err := sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds); err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
