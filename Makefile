@@ -11,10 +11,10 @@ GO_TAGS    := webkit2_41
 VERSION    ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS    := -X main.version=$(VERSION) -X usagedash/backend/platform.Version=$(VERSION)
 STAMPS     := .stamps
-APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus-x11 libglib2.0-bin xdotool imagemagick
+APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus dbus-x11 libglib2.0-bin systemd xdotool imagemagick haskell-gtk-sni-tray-utils
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help deps run test build sample bindings check-bindings lint test-go test-frontend test-e2e bench clean
+.PHONY: help deps run test build sample bindings check-bindings lint test-go test-frontend test-e2e bench bench-scale bench-quick bench-idle clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -70,8 +70,17 @@ test-e2e: build ## the real window under Xvfb against the sample platform
 test: check-bindings lint test-go test-frontend test-e2e ## every test
 	@echo "make test: all passed"
 
-bench: deps ## benchmarks
-	go test -run '^$$' -bench . -benchmem ./...
+bench: ## in-memory benchmarks (aggregation, history store)
+	go test -run '^$$' -bench . -benchmem ./backend/...
+
+bench-scale: ## FerretDB benchmark at 10k/100k/1M logs (~45 min; datasets kept in $$TMPDIR/usagedash-bench)
+	bash bench/run.sh
+
+bench-quick: ## the same without 1M (~6 min)
+	LOGS=10000,100000 bash bench/run.sh
+
+bench-idle: build $(SAMPLE) ## CPU time and memory idling in the tray for 10 minutes
+	bash bench/idle.sh 600
 
 clean: ## remove build outputs
 	rm -rf build/bin frontend/dist $(BIN) $(STAMPS) build/e2e/out

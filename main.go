@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -18,12 +19,18 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"usagedash/app"
+	"usagedash/backend"
+	"usagedash/backend/budget"
 	"usagedash/backend/cache"
+	"usagedash/backend/notify"
 	"usagedash/backend/profiles"
 	"usagedash/backend/sample"
 	"usagedash/backend/secrets"
+	"usagedash/backend/settings"
+	"usagedash/backend/tray"
 )
 
 //go:embed all:frontend/dist
@@ -52,6 +59,7 @@ func main() {
 func runWindow(args []string) error {
 	fs := flag.NewFlagSet("usagedash", flag.ContinueOnError)
 	theme := fs.String("theme", app.ThemeSystem, "colour theme: system, light or dark")
+	hidden := fs.Bool("hidden", false, "start in the tray with the window hidden (for starting at login)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -76,32 +84,96 @@ func runWindow(args []string) error {
 		fmt.Fprintln(os.Stderr, "usagedash: report history unavailable:", err)
 		history = nil
 	}
+	prefs, err := settings.Open(paths.Settings)
+	if err != nil {
+		return err
+	}
+	alerter, err := budget.NewAlerter(paths.AlertState, notify.NewDBus())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "usagedash: budget alerts unavailable:", err)
+		alerter = nil
+	}
+	monitor := app.NewMonitor(conns, history, prefs, alerter, app.LocalZone())
+	var windowCtx atomic.Pointer[context.Context] // set once the window runs
+	wailsCtx := func() context.Context {
+		if p := windowCtx.Load(); p != nil {
+			return *p
+		}
+		return nil
+	}
+	var quitting atomic.Bool
+	quit := func() {
+		quitting.Store(true)
+		if ctx := wailsCtx(); ctx != nil {
+			runtime.Quit(ctx)
+		}
+	}
+	trayIcon := tray.Start(tray.Callbacks{
+		OnOpen: func() {
+			if ctx := wailsCtx(); ctx != nil {
+				runtime.WindowShow(ctx)
+			}
+		},
+		OnRefresh: monitor.RefreshNow,
+		OnQuit:    quit,
+		OnSwitchProfile: func(id string) {
+			if err := conns.Profiles.SetActive(id); err == nil && wailsCtx() != nil {
+				runtime.EventsEmit(wailsCtx(), app.EventProfileChanged, id)
+			}
+			monitor.RefreshNow()
+		},
+		OnPauseAlerts: func(paused bool) {
+			st := prefs.Get()
+			st.AlertsPaused = paused
+			_, _ = prefs.Save(st)
+			monitor.RefreshNow()
+		},
+	})
+	defer trayIcon.Close()
+	monitor.SetTray(trayIcon)
+
 	demo := app.DemoAccount{BaseURL: os.Getenv(envDemoURL), Login: sample.DemoUsername, Password: sample.DemoPassword}
 	profileService, err := app.NewProfileService(conns, joinWarnings(store.Warning(), secretWarning), demo)
 	if err != nil {
 		return err
 	}
+	profileService.OnActivate = monitor.RefreshNow
 	bound := []any{
 		app.NewReportService(life, conns, history, app.LocalZone(), 30*time.Second),
 		app.NewHistoryService(history),
 		profileService,
 		app.NewAuthService(life, conns, 20*time.Second),
 		app.NewDatabaseService(life, conns, 15*time.Second),
-		app.NewSettingsService(*theme),
+		app.NewSettingsService(*theme, prefs, func(backend.Settings) { monitor.RefreshNow() }),
+		app.NewGlanceService(monitor),
 		app.NewRenderProbe(os.Getenv("USAGEDASH_RENDER_PROBE")),
 	}
 	return wails.Run(&options.App{
 		Title:            "usagedash",
+		StartHidden:      *hidden,
 		Width:            1180,
 		Height:           800,
 		MinWidth:         400,
 		MinHeight:        480,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 18, G: 18, B: 20, A: 255},
-		OnShutdown:       func(context.Context) { life.Shutdown() },
-		Bind:             bound,
-		ErrorFormatter:   app.FormatError,
-		Linux:            &linux.Options{ProgramName: "usagedash"},
+		OnStartup: func(ctx context.Context) {
+			windowCtx.Store(&ctx)
+			monitor.Emit = func(name string, data any) { runtime.EventsEmit(ctx, name, data) }
+			go monitor.Run(life.Context())
+		},
+		OnBeforeClose: func(ctx context.Context) bool {
+			// Closing the window keeps the app in the tray, when there is one.
+			if !quitting.Load() && prefs.Get().CloseToTray && trayIcon.Available() {
+				runtime.WindowHide(ctx)
+				return true
+			}
+			return false
+		},
+		OnShutdown:     func(context.Context) { life.Shutdown() },
+		Bind:           bound,
+		ErrorFormatter: app.FormatError,
+		Linux:          &linux.Options{ProgramName: "usagedash"},
 	})
 }
 

@@ -8,9 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
-
 	"usagedash/app"
 	"usagedash/backend"
 	"usagedash/backend/ferret"
@@ -92,12 +89,7 @@ func seed(t *testing.T, uri string) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(uri))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Disconnect(ctx)
-	if err := sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds); err != nil {
+	if err := sample.LoadURI(ctx, uri, mongodb.DefaultDatabase, ds); err != nil {
 		t.Fatal(err)
 	}
 }

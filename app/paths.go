@@ -12,6 +12,10 @@ type Paths struct {
 	Profiles string
 	// Secrets is where secrets go when there is no OS keychain.
 	Secrets string
+	// Settings is the user's preferences.
+	Settings string
+	// AlertState remembers which budget alerts were sent this month.
+	AlertState string
 	// Reports is the history of fetched reports, in the data folder (user
 	// data that a cache cleaner must not drop).
 	Reports string
@@ -24,8 +28,10 @@ func DefaultPaths() Paths {
 	xdg.Reload() // honour the environment as it is now, not as it was at start-up
 	dir := filepath.Join(xdg.ConfigHome, "usagedash")
 	return Paths{
-		Profiles: filepath.Join(dir, "profiles.json"),
-		Secrets:  filepath.Join(dir, "secrets.json"),
-		Reports:  filepath.Join(xdg.DataHome, "usagedash", "reports"),
+		Profiles:   filepath.Join(dir, "profiles.json"),
+		Secrets:    filepath.Join(dir, "secrets.json"),
+		Settings:   filepath.Join(dir, "settings.json"),
+		AlertState: filepath.Join(xdg.StateHome, "usagedash", "alerts.json"),
+		Reports:    filepath.Join(xdg.DataHome, "usagedash", "reports"),
 	}
 }

@@ -16,6 +16,8 @@ type ProfileService struct {
 	conns   *Connections
 	warning string
 	demo    DemoAccount
+	// OnActivate, when set, hears that the active profile changed.
+	OnActivate func()
 }
 
 // DemoAccount is the sample platform's public demo sign-in, shown on the
@@ -131,7 +133,15 @@ func (s *ProfileService) Delete(id string) error {
 }
 
 // Activate makes a profile the one the dashboard shows.
-func (s *ProfileService) Activate(id string) error { return s.conns.Profiles.SetActive(id) }
+func (s *ProfileService) Activate(id string) error {
+	if err := s.conns.Profiles.SetActive(id); err != nil {
+		return err
+	}
+	if s.OnActivate != nil {
+		s.OnActivate()
+	}
+	return nil
+}
 
 // insecureURL reports plain HTTP to a host that is not this machine.
 func insecureURL(raw string) bool {

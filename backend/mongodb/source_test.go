@@ -9,9 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
-
 	"usagedash/backend"
 	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
@@ -38,12 +35,7 @@ func seed(t *testing.T, uri, database string, ds *sample.Dataset) *mongodb.Sourc
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(uri))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Disconnect(ctx)
-	if err := sample.Load(ctx, client.Database(database), ds); err != nil {
+	if err := sample.LoadURI(ctx, uri, database, ds); err != nil {
 		t.Fatal(err)
 	}
 	src, err := mongodb.Open(ctx, mongodb.Config{URI: uri, Database: database})

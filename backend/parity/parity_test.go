@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
 	"golang.org/x/crypto/bcrypt"
 
 	"usagedash/backend"
@@ -58,12 +56,7 @@ func checkParity(t *testing.T, seed uint64) {
 	srv := ferret.MustStart(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(srv.URI()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Disconnect(ctx)
-	if err := sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds); err != nil {
+	if err := sample.LoadURI(ctx, srv.URI(), mongodb.DefaultDatabase, ds); err != nil {
 		t.Fatal(err)
 	}
 	source, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})

@@ -78,3 +78,14 @@ func createIndexes(ctx context.Context, db *mongo.Database) error {
 	}
 	return nil
 }
+
+// LoadURI connects to the server at uri, loads ds into database and
+// disconnects: the one-call setup of tests and the sample platform.
+func LoadURI(ctx context.Context, uri, database string, ds *Dataset) error {
+	client, err := mongo.Connect(ctx, options.Client().ApplyURI(uri))
+	if err != nil {
+		return err
+	}
+	defer client.Disconnect(context.WithoutCancel(ctx))
+	return Load(ctx, client.Database(database), ds)
+}

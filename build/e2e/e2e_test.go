@@ -100,6 +100,7 @@ type window struct {
 	cmd     *exec.Cmd
 	exited  chan struct{}
 	logf    *os.File
+	bus     string
 }
 
 func newWindow(t *testing.T, env ...string) *window {
@@ -153,9 +154,23 @@ func (w *window) cliReport(t *testing.T, profile, preset, password string) backe
 // open starts Xvfb and the app under its own session bus.
 func (w *window) open(t *testing.T, args ...string) {
 	t.Helper()
+	w.start(t, append([]string{"--", appBinary}, args...))
+}
+
+// openWithTrayHost is open with a visible tray host (and watcher) on the
+// app's session bus; the bus address is written to w.bus.
+func (w *window) openWithTrayHost(t *testing.T) {
+	t.Helper()
+	w.bus = filepath.Join(w.dir, "bus")
+	script := `echo "$DBUS_SESSION_BUS_ADDRESS" > "$1"; gtk-sni-tray-standalone --watcher --top --end -s 28 & sleep 1; exec "$2"`
+	w.start(t, []string{"--", "sh", "-c", script, "sh", w.bus, appBinary})
+}
+
+func (w *window) start(t *testing.T, args []string) {
+	t.Helper()
 	os.Remove(w.probe)
 	w.display = startXvfb(t)
-	w.cmd = exec.Command("dbus-run-session", append([]string{"--", appBinary}, args...)...)
+	w.cmd = exec.Command("dbus-run-session", args...)
 	w.cmd.Env = append(append(os.Environ(), w.env...), "DISPLAY="+w.display)
 	w.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	logf, err := os.Create(filepath.Join(w.dir, "app.log"))

@@ -12,9 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
-
 	"usagedash/backend"
 	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
@@ -116,12 +113,7 @@ func startFerretAt(t *testing.T, dir, addr string, seed bool) *ferret.Server {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(srv.URI()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Disconnect(ctx)
-	if err := sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds); err != nil {
+	if err := sample.LoadURI(ctx, srv.URI(), mongodb.DefaultDatabase, ds); err != nil {
 		t.Fatal(err)
 	}
 	return srv

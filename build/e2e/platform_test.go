@@ -13,8 +13,6 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
-	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
 
 	"usagedash/backend"
 	"usagedash/backend/ferret"
@@ -43,12 +41,7 @@ func startPlatform(t *testing.T) platformUnderTest {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(srv.URI()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Disconnect(ctx)
-	if err := sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds); err != nil {
+	if err := sample.LoadURI(ctx, srv.URI(), mongodb.DefaultDatabase, ds); err != nil {
 		t.Fatal(err)
 	}
 	source, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})

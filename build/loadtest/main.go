@@ -27,9 +27,6 @@ import (
 	"sync"
 	"time"
 
-	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
-
 	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/platform"
@@ -228,10 +225,5 @@ func login(ctx context.Context, client *http.Client, base string) (string, error
 }
 
 func load(ctx context.Context, uri string, ds *sample.Dataset) error {
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(uri))
-	if err != nil {
-		return err
-	}
-	defer client.Disconnect(context.WithoutCancel(ctx))
-	return sample.Load(ctx, client.Database("loadtest"), ds)
+	return sample.LoadURI(ctx, uri, "loadtest", ds)
 }

@@ -8,6 +8,7 @@ import { ConfirmDeleteDialog } from './components/ConfirmDeleteDialog';
 import { ErrorState } from './components/ErrorState';
 import { ProfileForm } from './components/ProfileForm';
 import { SignInDialog } from './components/SignInDialog';
+import { useProfileChanged } from './hooks/useProfileChanged';
 import { useProfiles } from './hooks/useProfiles';
 import type { ThemeModeState } from './hooks/useThemeMode';
 import { ConnectScreen } from './pages/ConnectScreen';
@@ -51,6 +52,18 @@ export function AppFlow({ theme }: AppFlowProps) {
     setManage(false);
     setReloadKey((k) => k + 1);
   }, [reload]);
+
+  // The tray menu switched (and already activated) a profile: reload as when
+  // switching from the top bar, asking for a password when it needs one.
+  useProfileChanged((id) => {
+    void (async () => {
+      const s = await reload();
+      setManage(false);
+      setReloadKey((k) => k + 1);
+      const v = s?.profiles.find((p) => p.profile.id === (id || s.active_id));
+      if (needsSignIn(v)) setSignInId(v?.profile.id);
+    })();
+  });
 
   const connect = useCallback(
     async (v: ProfileView) => {

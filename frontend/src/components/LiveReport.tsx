@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Stack from '@mui/material/Stack';
 import type { Report } from '../api';
 import type { ReportState } from '../hooks/useReport';
@@ -25,6 +26,8 @@ export interface LiveReportProps {
   onShowAllTime: () => void;
   onSignIn?: () => void;
   signedOut?: boolean;
+  /** The "This month" card, shown with the report (under the empty state when it has no usage). */
+  monthCard?: ReactNode;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface LiveReportProps {
  * error when there is nothing to show.
  */
 export function LiveReport(props: LiveReportProps) {
-  const { state, preset, now, account, onRefresh, onShowAllTime, onSignIn, signedOut } = props;
+  const { state, preset, now, account, onRefresh, onShowAllTime, onSignIn, signedOut, monthCard } = props;
   const { status, report, storedEntry, error, offline } = state;
   const sessionEnded = error?.code === 'unauthorized';
 
@@ -69,9 +72,12 @@ export function LiveReport(props: LiveReportProps) {
       {banner}
       <PeriodHeader report={report} now={now} storedEntry={storedEntry} />
       {isEmptyReport(report) ? (
-        <EmptyState periodLabel={report.period?.label ?? ''} preset={report.period?.preset ?? preset} onShowAllTime={onShowAllTime} />
+        <>
+          <EmptyState periodLabel={report.period?.label ?? ''} preset={report.period?.preset ?? preset} onShowAllTime={onShowAllTime} />
+          {monthCard}
+        </>
       ) : (
-        <ReportView report={report} account={account} />
+        <ReportView report={report} account={account} monthCard={monthCard} />
       )}
     </Stack>
   );

@@ -1,6 +1,7 @@
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import DataUsageOutlined from '@mui/icons-material/DataUsageOutlined';
 import LayersOutlined from '@mui/icons-material/LayersOutlined';
+import type { ReactNode } from 'react';
 import type { Report } from '../api';
 import { isEveryoneReport } from '../utils/breakdowns';
 import { formatCompact, formatInteger } from '../utils/format';
@@ -16,13 +17,15 @@ export interface ReportViewProps {
   report: Report;
   /** The active profile's account ("*" = everyone), when known. */
   account?: string;
+  /** The "This month" card, under the headline row (live reports only). */
+  monthCard?: ReactNode;
 }
 
 /**
  * A report with usage: the headline cards, then (everyone report) the users
  * table and (MongoDB reports) the breakdowns by model, mode and workflow.
  */
-export function ReportView({ report, account }: ReportViewProps) {
+export function ReportView({ report, account, monthCard }: ReportViewProps) {
   const everyone = isEveryoneReport(report, account);
   const byUser = everyone ? report.breakdowns?.by_user : undefined;
   return (
@@ -59,6 +62,7 @@ export function ReportView({ report, account }: ReportViewProps) {
           caption="Claude Code runs, all time"
         />
       </GridArea>
+      {monthCard && <GridArea area="full">{monthCard}</GridArea>}
       <GridArea area="breakdown">
         <TokenBreakdownCard report={report} />
       </GridArea>

@@ -8,6 +8,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
+import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import { EVERYONE, EVERYONE_USERNAME, type Preset, type SourceInfo, type ThemeSetting } from '../api';
 import { AppMark } from './AppMark';
 import { PeriodSelect } from './PeriodSelect';
@@ -33,6 +34,8 @@ export interface TopBarProps {
   onHistory?: () => void;
   /** The history is open. */
   historyOpen?: boolean;
+  /** Opens the settings; the button is hidden when not given. */
+  onSettings?: () => void;
 }
 
 /**
@@ -49,7 +52,7 @@ export function sourceLine(source?: SourceInfo, everyone = false): string {
 
 export function TopBar(props: TopBarProps) {
   const { source, presets, preset, onPresetChange, onRefresh, busy, themeSetting, onThemeCycle, connection } = props;
-  const { onHistory, historyOpen = false } = props;
+  const { onHistory, historyOpen = false, onSettings } = props;
   const active = connection?.profiles.find((v) => v.profile.id === connection.activeId);
   const everyone = active?.profile.kind === 'mongodb' && active.profile.account?.trim() === EVERYONE;
   const line = sourceLine(source, everyone);
@@ -93,6 +96,13 @@ export function TopBar(props: TopBarProps) {
             </Tooltip>
           )}
           <ThemeToggle setting={themeSetting} onCycle={onThemeCycle} />
+          {onSettings && (
+            <Tooltip title={`Settings (${isMac ? '⌘,' : 'Ctrl+,'})`}>
+              <IconButton onClick={onSettings} aria-label="Settings">
+                <SettingsOutlined />
+              </IconButton>
+            </Tooltip>
+          )}
         </Stack>
       </Toolbar>
       {busy && (

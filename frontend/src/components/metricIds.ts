@@ -21,4 +21,10 @@ export type MetricId =
   /** The "As of …" badge while a stored report is shown (data-exact = its fetched_at). */
   | 'report_as_of'
   /** The offline banner's title (data-exact = when the offline streak began). */
-  | 'offline_banner';
+  | 'offline_banner'
+  /** The "This month" card (the tray's glance): month to date, today, month-end forecast (USD). */
+  | 'month_usd'
+  | 'today_usd'
+  | 'forecast_usd'
+  /** Budget used: month_usd / budget_usd ("62%", exact "62.34%"); only when a budget is set. */
+  | 'budget_fraction';

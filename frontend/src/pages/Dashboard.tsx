@@ -1,18 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import type { RenderState, Report, StoredReport } from '../api';
+import Snackbar from '@mui/material/Snackbar';
+import { refreshGlance, type RenderState, type Report, type StoredReport } from '../api';
 import { asOfText } from '../components/AsOfBadge';
 import { isEmptyReport, LiveReport } from '../components/LiveReport';
+import { MonthCard } from '../components/MonthCard';
 import { offlineTitle } from '../components/OfflineBanner';
 import type { ProfileSwitcherProps } from '../components/ProfileSwitcher';
+import { SettingsDialog } from '../components/settings/SettingsDialog';
 import { StoredReportView } from '../components/StoredReportView';
 import { TopBar } from '../components/TopBar';
 import { useAppInfo } from '../hooks/useAppInfo';
+import { useGlance } from '../hooks/useGlance';
 import { useHistoryShortcut } from '../hooks/useHistoryShortcut';
 import { useNow } from '../hooks/useNow';
 import { useRefreshShortcut } from '../hooks/useRefreshShortcut';
 import { useRenderProbe } from '../hooks/useRenderProbe';
 import { useReport } from '../hooks/useReport';
+import { useSettingsShortcut } from '../hooks/useSettingsShortcut';
 import type { ThemeModeState } from '../hooks/useThemeMode';
 import { HistoryPage } from './HistoryPage';
 
@@ -47,14 +53,25 @@ export function Dashboard(props: DashboardProps) {
   const { presets, source } = useAppInfo();
   const [preset, setPreset] = useState(DEFAULT_PRESET);
   const live = useReport(preset, reloadKey);
-  const { status, report, storedEntry, error, offline, refresh } = live;
+  const { status, report, storedEntry, error, offline, refresh: refreshReport } = live;
   const [historyOpen, setHistoryOpen] = useState(false);
   const [opened, setOpened] = useState<StoredReport>();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsSaved, setSettingsSaved] = useState(false);
   const now = useNow();
+  // Refreshing asks for a fresh "This month" too (it comes as a "glance" event).
+  const refresh = useCallback(() => {
+    refreshReport();
+    refreshGlance().catch(() => {});
+  }, [refreshReport]);
   useRefreshShortcut(refresh);
   const toggleHistory = useCallback(() => setHistoryOpen((o) => !o), []);
-  useHistoryShortcut(toggleHistory, probeActive);
+  useHistoryShortcut(toggleHistory, probeActive && !settingsOpen);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  useSettingsShortcut(openSettings, probeActive);
 
+  const activeId = connection?.activeId ?? '';
+  const glance = useGlance(activeId);
   const loading = status === 'loading';
   const showingLive = !historyOpen && !opened;
   let probeState: RenderState | undefined;
@@ -68,6 +85,7 @@ export function Dashboard(props: DashboardProps) {
   const probeExtra = [
     shownEntry ? asOfText(shownEntry.fetched_at, now) : '',
     showingLive && offline && report ? offlineTitle(offline.since, reportTime, now) : '',
+    showingLive && glance ? JSON.stringify(glance) : '', // the "This month" card came or changed
   ].join('|');
   useRenderProbe(probeState, historyOpen ? undefined : (opened ?? report), error, probeExtra);
 
@@ -94,7 +112,6 @@ export function Dashboard(props: DashboardProps) {
   }, []);
   const storedDeleted = useCallback((id: string) => setOpened((o) => (o?.entry.id === id ? undefined : o)), []);
 
-  const activeId = connection?.activeId ?? '';
   const activeProfile = connection?.profiles.find((v) => v.profile.id === activeId)?.profile;
   const account = activeProfile?.kind === 'mongodb' ? activeProfile.account : undefined;
 
@@ -132,6 +149,7 @@ export function Dashboard(props: DashboardProps) {
         onShowAllTime={showAllTime}
         onSignIn={onSignIn}
         signedOut={signedOut}
+        monthCard={glance && <MonthCard glance={glance} now={now} onSetBudget={openSettings} />}
       />
     );
   }
@@ -150,6 +168,7 @@ export function Dashboard(props: DashboardProps) {
         connection={connection}
         onHistory={toggleHistory}
         historyOpen={historyOpen}
+        onSettings={openSettings}
       />
       <Box
         component="main"
@@ -158,6 +177,25 @@ export function Dashboard(props: DashboardProps) {
       >
         {body}
       </Box>
+      <SettingsDialog
+        open={settingsOpen}
+        profile={activeProfile}
+        onClose={() => setSettingsOpen(false)}
+        onSaved={() => {
+          setSettingsOpen(false);
+          setSettingsSaved(true);
+        }}
+      />
+      <Snackbar
+        open={settingsSaved}
+        autoHideDuration={4000}
+        onClose={() => setSettingsSaved(false)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
+        <Alert severity="success" variant="filled" onClose={() => setSettingsSaved(false)} sx={{ width: '100%' }}>
+          Settings saved
+        </Alert>
+      </Snackbar>
     </Box>
   );
 }

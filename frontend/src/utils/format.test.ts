@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   DASH,
+  formatBudgetUSD,
+  formatMonthEnd,
+  formatPercent,
   formatCompact,
   formatDateTime,
   formatDecimal1,
@@ -178,5 +181,21 @@ describe('dates', () => {
     expect(formatRelativeTime(ago(3 * 3_600_000), now)).toBe('3 hours ago');
     expect(formatRelativeTime(ago(86_400_000), now)).toBe('yesterday');
     expect(formatRelativeTime('', now)).toBe(DASH);
+  });
+
+  it('formats budgets, budget used and the month end', () => {
+    expect(formatBudgetUSD(100)).toBe('$100');
+    expect(formatBudgetUSD(1250)).toBe('$1,250');
+    expect(formatBudgetUSD(99.5)).toBe('$99.50');
+    expect(formatBudgetUSD(undefined)).toBe(DASH);
+    expect(formatPercent(0.623412)).toBe('62%');
+    expect(formatPercent(0.625)).toBe('63%');
+    expect(formatPercent(1.25)).toBe('125%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(NaN)).toBe(DASH);
+    expect(formatShareExact(0.623412)).toBe('62.34%');
+    expect(formatMonthEnd(new Date(2025, 10, 20, 9).toISOString())).toBe('Nov 30');
+    expect(formatMonthEnd(new Date(2024, 1, 3).toISOString())).toBe('Feb 29');
+    expect(formatMonthEnd('', new Date(2025, 11, 31, 23).getTime())).toBe('Dec 31');
   });
 });

@@ -25,6 +25,7 @@
  * | workflows / instances | "1,234" (integer, grouped)            | "1,234"                         |
  * | avg tokens / instance | compact (may be "12.5" below 1000)    | "12,345.7" (1 decimal, grouped) |
  * | token share (0..1)    | "42.5%" (1 decimal, always shown)     | "42.53%" (2 decimals)           |
+ * | budget used (0..)     | "62%" (integer)                       | "62.34%" (2 decimals)           |
  * | execution time (ms)   | duration: "850 ms", "45s", "12m 5s",  | "12,345 ms" (integer, grouped)  |
  * |                       | "3h 25m", "2d 4h"                     |                                 |
  *
@@ -67,7 +68,9 @@ const dec1 = nf(1, 1);
 const upTo1 = nf(0, 1, { useGrouping: false });
 const upTo1Grouped = nf(0, 1);
 const pct1 = nf(1, 1, { style: 'percent' });
+const pct0 = nf(0, 0, { style: 'percent' });
 const pct2 = nf(2, 2, { style: 'percent' });
+const usd0 = nf(0, 0, { style: 'currency', currency: 'USD' });
 
 /** "$1,234.57" */
 export function formatUSD(v: Maybe): string {
@@ -77,6 +80,12 @@ export function formatUSD(v: Maybe): string {
 /** "$1,234.5678" — exact cost for data-exact and tooltips. */
 export function formatUSDExact(v: Maybe): string {
   return isNum(v) ? usd4.format(v) : DASH;
+}
+
+/** A budget: "$100" when whole dollars, "$99.50" otherwise. */
+export function formatBudgetUSD(v: Maybe): string {
+  if (!isNum(v)) return DASH;
+  return Number.isInteger(v) ? usd0.format(v) : usd2.format(v);
 }
 
 /** Cost per 1K tokens: 4 decimals under $1 ("$0.0123"), 2 decimals otherwise ("$1.50"). */
@@ -119,6 +128,11 @@ export function formatCompact(v: Maybe): string {
 /** Share 0..1 as "42.5%". */
 export function formatShare(v: Maybe): string {
   return isNum(v) ? pct1.format(v) : DASH;
+}
+
+/** A fraction as a whole percentage: 0.6234 → "62%", 1.25 → "125%". */
+export function formatPercent(v: Maybe): string {
+  return isNum(v) ? pct0.format(v) : DASH;
 }
 
 /** Share 0..1 as "42.53%" — exact value for data-exact and tooltips. */
@@ -200,6 +214,14 @@ export function formatRelativeTime(v: string | null | undefined, now: number = D
   if (abs < 3600) return rtf.format(Math.round(secs / 60), 'minute');
   if (abs < 86400) return rtf.format(Math.round(secs / 3600), 'hour');
   return rtf.format(Math.round(secs / 86400), 'day');
+}
+
+const monthDayFmt = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
+
+/** The last day of the (local) month of `v`: "Nov 30". */
+export function formatMonthEnd(v: string | null | undefined, now: number = Date.now()): string {
+  const d = parseDate(v) ?? new Date(now);
+  return monthDayFmt.format(new Date(d.getFullYear(), d.getMonth() + 1, 0));
 }
 
 const timeFmt = new Intl.DateTimeFormat('en-US', { timeStyle: 'short' });

@@ -305,6 +305,20 @@ export namespace backend {
 		    return a;
 		}
 	}
+	export class Budget {
+	    monthly_usd: number;
+	    alert_percents: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Budget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.monthly_usd = source["monthly_usd"];
+	        this.alert_percents = source["alert_percents"];
+	    }
+	}
 	export class TokenShares {
 	    input: number;
 	    output: number;
@@ -358,6 +372,36 @@ export namespace backend {
 		    }
 		    return a;
 		}
+	}
+	export class Glance {
+	    profile_id: string;
+	    profile_name: string;
+	    today_usd: number;
+	    month_usd: number;
+	    budget_usd: number;
+	    budget_fraction: number;
+	    level: string;
+	    forecast_usd: number;
+	    as_of: string;
+	    stale: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Glance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile_id = source["profile_id"];
+	        this.profile_name = source["profile_name"];
+	        this.today_usd = source["today_usd"];
+	        this.month_usd = source["month_usd"];
+	        this.budget_usd = source["budget_usd"];
+	        this.budget_fraction = source["budget_fraction"];
+	        this.level = source["level"];
+	        this.forecast_usd = source["forecast_usd"];
+	        this.as_of = source["as_of"];
+	        this.stale = source["stale"];
+	    }
 	}
 	export class Period {
 	    preset: string;
@@ -544,6 +588,44 @@ export namespace backend {
 	        this.expires_at = source["expires_at"];
 	        this.expired = source["expired"];
 	    }
+	}
+	export class Settings {
+	    refresh_minutes: number;
+	    close_to_tray: boolean;
+	    tray_shows: string;
+	    alerts_paused: boolean;
+	    budgets: {[key: string]: Budget};
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.refresh_minutes = source["refresh_minutes"];
+	        this.close_to_tray = source["close_to_tray"];
+	        this.tray_shows = source["tray_shows"];
+	        this.alerts_paused = source["alerts_paused"];
+	        this.budgets = this.convertValues(source["budgets"], Budget, true);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	

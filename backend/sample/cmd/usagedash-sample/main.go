@@ -19,9 +19,6 @@ import (
 	"syscall"
 	"time"
 
-	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
-
 	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/sample"
@@ -108,10 +105,5 @@ func run(dir, uriFile, urlFile, listen string) error {
 func seed(ctx context.Context, uri string, ds *sample.Dataset) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	client, err := mongo.Connect(ctx, options.Client().ApplyURI(uri))
-	if err != nil {
-		return err
-	}
-	defer client.Disconnect(context.WithoutCancel(ctx))
-	return sample.Load(ctx, client.Database(mongodb.DefaultDatabase), ds)
+	return sample.LoadURI(ctx, uri, mongodb.DefaultDatabase, ds)
 }

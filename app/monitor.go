@@ -1,0 +1,233 @@
+package app
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"usagedash/backend"
+	"usagedash/backend/budget"
+	"usagedash/backend/cache"
+	"usagedash/backend/settings"
+	"usagedash/backend/tray"
+)
+
+// EventGlance is the window event sent with each new backend.Glance.
+const EventGlance = "glance"
+
+// maxBackoff bounds how far refreshes are spaced out while offline.
+const maxBackoff = 30 * time.Minute
+
+// Monitor refreshes today's and this month's cost of the active profile on
+// the user's cadence (spacing refreshes out while offline), keeps them in the
+// history, checks the budget, and feeds the tray and the window. Between
+// refreshes it sleeps: no polling, no busy loops.
+type Monitor struct {
+	Conns    *Connections
+	Store    *cache.Store // may be nil
+	Settings *settings.Store
+	Alerter  *budget.Alerter // may be nil
+	Loc      *time.Location
+	Timeout  time.Duration
+	// Emit sends a window event (injected: the Wails runtime once it runs).
+	Emit func(name string, data any)
+
+	mu       sync.Mutex
+	tray     tray.Tray
+	glance   *backend.Glance
+	failures int
+	wake     chan struct{}
+}
+
+// NewMonitor returns a Monitor; SetTray and Run start it.
+func NewMonitor(conns *Connections, store *cache.Store, st *settings.Store, alerter *budget.Alerter, loc *time.Location) *Monitor {
+	return &Monitor{Conns: conns, Store: store, Settings: st, Alerter: alerter, Loc: loc, Timeout: 30 * time.Second,
+		wake: make(chan struct{}, 1)}
+}
+
+// SetTray gives the monitor the tray to update.
+func (m *Monitor) SetTray(t tray.Tray) {
+	m.mu.Lock()
+	m.tray = t
+	m.mu.Unlock()
+}
+
+// RefreshNow wakes the loop for an immediate refresh.
+func (m *Monitor) RefreshNow() {
+	select {
+	case m.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Latest returns the last glance, or nil before the first refresh.
+func (m *Monitor) Latest() *backend.Glance {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.glance
+}
+
+// Run refreshes until ctx ends.
+func (m *Monitor) Run(ctx context.Context) {
+	for {
+		m.refresh(ctx)
+		timer := time.NewTimer(m.nextDelay())
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-m.wake:
+			timer.Stop()
+		case <-timer.C:
+		}
+	}
+}
+
+// nextDelay is the refresh interval, doubled per consecutive failure.
+func (m *Monitor) nextDelay() time.Duration {
+	d := time.Duration(m.Settings.Get().RefreshMinutes) * time.Minute
+	m.mu.Lock()
+	failures := m.failures
+	m.mu.Unlock()
+	for i := 0; i < failures && d < maxBackoff; i++ {
+		d *= 2
+	}
+	return min(d, max(maxBackoff, time.Duration(m.Settings.Get().RefreshMinutes)*time.Minute))
+}
+
+// refresh fetches (or, offline, recalls) the figures and publishes them.
+func (m *Monitor) refresh(ctx context.Context) {
+	st := m.Settings.Get()
+	id, err := m.Conns.Profiles.Active()
+	if err != nil || id == "" {
+		m.publish(ctx, st, nil, false)
+		return
+	}
+	p, err := m.Conns.Profiles.Get(id)
+	if err != nil {
+		m.publish(ctx, st, nil, false)
+		return
+	}
+	now := time.Now()
+	today, month, asOf, stale := m.figures(ctx, p, now)
+	if asOf.IsZero() {
+		m.publish(ctx, st, nil, true)
+		return
+	}
+	g := budget.MakeGlance(p.ID, p.Name, today, month, st.Budgets[p.ID], now, m.Loc, asOf, stale)
+	if m.Alerter != nil {
+		if _, err := m.Alerter.Check(ctx, g, st.Budgets[p.ID], st.AlertsPaused, now, m.Loc); err != nil {
+			slog.Warn("budget alert not sent", "err", err)
+		}
+	}
+	m.publish(ctx, st, &g, stale)
+}
+
+// figures returns today's and the month's cost, live or from the history.
+func (m *Monitor) figures(ctx context.Context, p backend.Profile, now time.Time) (today, month float64, asOf time.Time, stale bool) {
+	periods := make([]backend.Period, 2)
+	for i, preset := range []backend.PresetID{backend.PresetToday, backend.PresetThisMonth} {
+		periods[i], _ = backend.ResolvePreset(preset, now, m.Loc)
+	}
+	costs, err := m.fetch(ctx, p, periods)
+	if err == nil {
+		m.setFailures(0)
+		return costs[0], costs[1], now, false
+	}
+	m.mu.Lock()
+	m.failures++
+	m.mu.Unlock()
+	if m.Store == nil {
+		return 0, 0, time.Time{}, true
+	}
+	costs = make([]float64, len(periods))
+	var when time.Time
+	for i, per := range periods {
+		r, e, err := m.Store.Latest(p.ID, cache.PeriodKey(per))
+		if err != nil {
+			return 0, 0, time.Time{}, true
+		}
+		costs[i] = r.TotalCostUSD
+		if when.IsZero() || e.FetchedAt.Before(when) {
+			when = e.FetchedAt
+		}
+	}
+	return costs[0], costs[1], when, true
+}
+
+func (m *Monitor) fetch(ctx context.Context, p backend.Profile, periods []backend.Period) ([]float64, error) {
+	src, _, err := m.Conns.Source(p.ID)
+	if err != nil {
+		return nil, err
+	}
+	costs := make([]float64, len(periods))
+	for i, per := range periods {
+		cctx, cancel := context.WithTimeout(ctx, m.Timeout)
+		r, err := src.Report(cctx, backend.Query{Account: p.Account, Period: per})
+		cancel()
+		if err != nil {
+			return nil, err
+		}
+		if m.Store != nil {
+			_, _ = m.Store.Save(p.ID, p.Name, r)
+		}
+		costs[i] = r.TotalCostUSD
+	}
+	return costs, nil
+}
+
+func (m *Monitor) setFailures(n int) {
+	m.mu.Lock()
+	m.failures = n
+	m.mu.Unlock()
+}
+
+// publish updates the tray and the window with g (nil: nothing to show).
+func (m *Monitor) publish(ctx context.Context, st backend.Settings, g *backend.Glance, offline bool) {
+	m.mu.Lock()
+	m.glance = g
+	t := m.tray
+	m.mu.Unlock()
+	if t != nil {
+		state := tray.State{Shows: st.TrayShows, AlertsPaused: st.AlertsPaused, Offline: offline}
+		if g != nil {
+			state.Glance = *g
+			state.ActiveID = g.ProfileID
+		}
+		if list, err := m.Conns.Profiles.List(); err == nil {
+			for _, p := range list {
+				state.Profiles = append(state.Profiles, tray.ProfileItem{ID: p.ID, Name: p.Name})
+			}
+		}
+		if state.ActiveID == "" {
+			state.ActiveID, _ = m.Conns.Profiles.Active()
+		}
+		t.Update(state)
+	}
+	if m.Emit != nil && ctx.Err() == nil {
+		m.Emit(EventGlance, g)
+	}
+}
+
+// GlanceService is bound to the window: today's and this month's cost, the
+// budget and the forecast, as the tray shows them.
+type GlanceService struct{ m *Monitor }
+
+// NewGlanceService returns the window's view of m.
+func NewGlanceService(m *Monitor) *GlanceService { return &GlanceService{m: m} }
+
+// Latest returns the last glance, or ENOTFOUND before the first refresh.
+func (g *GlanceService) Latest() (*backend.Glance, error) {
+	if gl := g.m.Latest(); gl != nil {
+		return gl, nil
+	}
+	return nil, backend.Errorf(backend.ENOTFOUND, "No figures yet.")
+}
+
+// RefreshNow asks for fresh figures at once.
+func (g *GlanceService) RefreshNow() { g.m.RefreshNow() }
+
+// EventProfileChanged is the window event sent when the tray switched the
+// active profile (data: the profile id).
+const EventProfileChanged = "profile-changed"
