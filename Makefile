@@ -8,20 +8,20 @@ WAILS      := $(BIN)/wails
 SAMPLE     := $(BIN)/usagedash-sample
 APP        := build/bin/usagedash
 GO_TAGS    := webkit2_41
-VERSION    ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION    ?= $(shell bash build/version.sh 2>/dev/null || echo dev)
 LDFLAGS    := -X main.version=$(VERSION) -X usagedash/backend/platform.Version=$(VERSION)
 STAMPS     := .stamps
-APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus dbus-x11 libglib2.0-bin systemd xdotool imagemagick haskell-gtk-sni-tray-utils
+APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus dbus-x11 libglib2.0-bin systemd xdotool imagemagick haskell-gtk-sni-tray-utils nsis file
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help deps run test build sample bindings check-bindings lint test-go test-frontend test-e2e bench bench-scale bench-quick bench-idle clean
+.PHONY: help deps run test build sample bindings check-bindings lint test-go test-frontend test-e2e dist test-dist bench bench-scale bench-quick bench-idle clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 deps: $(STAMPS)/apt $(WAILS) $(STAMPS)/npm ## install system packages, the Wails CLI and npm packages
 
-$(STAMPS)/apt: build/apt-deps.sh
+$(STAMPS)/apt: build/apt-deps.sh Makefile
 	@bash build/apt-deps.sh $(APT_PACKAGES)
 	@mkdir -p $(STAMPS) && touch $@
 
@@ -43,6 +43,14 @@ check-bindings: bindings ## fail if the committed frontend/wailsjs is stale
 build: deps bindings ## build the release binary at build/bin/usagedash
 	cd frontend && npm run build
 	$(WAILS) build -s -skipbindings -tags $(GO_TAGS) -ldflags "$(LDFLAGS)"
+
+dist: build ## release artefacts in dist/: .deb, Linux tarball, Windows .exe (and installer)
+	bash build/dist.sh "$(VERSION)" $(WAILS)
+
+test-dist: dist ## install the .deb on this machine and open the installed app under Xvfb
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --reinstall ./dist/usagedash_*_amd64.deb >/dev/null
+	file dist/usagedash-*-windows-amd64.exe | grep -q 'PE32+ executable (GUI) x86-64'
+	go test -tags e2e,installed,$(GO_TAGS) -count=1 -v -run TestInstalled ./build/e2e/
 
 $(SAMPLE): $(shell find backend -name '*.go') go.mod go.sum
 	go build -o $(SAMPLE) ./backend/sample/cmd/usagedash-sample
@@ -67,7 +75,7 @@ test-frontend: deps ## Vitest
 test-e2e: build ## the real window under Xvfb against the sample platform
 	go test -tags e2e,$(GO_TAGS) -count=1 -v ./build/e2e/
 
-test: check-bindings lint test-go test-frontend test-e2e ## every test
+test: check-bindings lint test-go test-frontend test-e2e test-dist ## every test
 	@echo "make test: all passed"
 
 bench: ## in-memory benchmarks (aggregation, history store)
@@ -83,4 +91,4 @@ bench-idle: build $(SAMPLE) ## CPU time and memory idling in the tray for 10 min
 	bash bench/idle.sh 600
 
 clean: ## remove build outputs
-	rm -rf build/bin frontend/dist $(BIN) $(STAMPS) build/e2e/out
+	rm -rf build/bin dist frontend/dist $(BIN) $(STAMPS) build/e2e/out

@@ -146,6 +146,7 @@ func runWindow(args []string) error {
 		app.NewDatabaseService(life, conns, 15*time.Second),
 		app.NewSettingsService(*theme, prefs, func(backend.Settings) { monitor.RefreshNow() }),
 		app.NewGlanceService(monitor),
+		app.NewAboutService(version, paths),
 		app.NewRenderProbe(os.Getenv("USAGEDASH_RENDER_PROBE")),
 	}
 	return wails.Run(&options.App{

@@ -35,3 +35,6 @@ func DefaultPaths() Paths {
 		Reports:    filepath.Join(xdg.DataHome, "usagedash", "reports"),
 	}
 }
+
+// dirOf is filepath.Dir, named for what the callers mean.
+func dirOf(path string) string { return filepath.Dir(path) }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   compareStoredReports,
+  fetchAbout,
   fetchProfiles,
   fetchReport,
   fetchStoredReport,
@@ -57,6 +58,9 @@ vi.mock('@wails/go/app/DatabaseService', () => ({
   ),
   ListUsers: vi.fn(() => Promise.resolve(null)),
 }));
+vi.mock('@wails/go/app/AboutService', () => ({
+  About: vi.fn(() => Promise.resolve({ version: '1.2.3', go_version: 'go1.24.5', platform: 'darwin/arm64', config_dir: '/c' })),
+}));
 vi.mock('@wails/go/app/SettingsService', () => ({ Theme: vi.fn(() => Promise.resolve('weird')) }));
 vi.mock('@wails/go/app/RenderProbe', () => ({
   Enabled: vi.fn(() => Promise.reject(new Error('no runtime'))),
@@ -89,6 +93,17 @@ describe('bindings', () => {
 
   it('treats unknown theme values as system', async () => {
     await expect(fetchTheme()).resolves.toBe('system');
+  });
+
+  it('fills in missing about fields', async () => {
+    await expect(fetchAbout()).resolves.toEqual({
+      version: '1.2.3',
+      go_version: 'go1.24.5',
+      platform: 'darwin/arm64',
+      config_dir: '/c',
+      data_dir: '',
+      state_dir: '',
+    });
   });
 
   it('treats a failing probe as disabled', async () => {

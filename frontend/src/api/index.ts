@@ -5,6 +5,7 @@
 import { app, backend } from '@wails/go/models';
 import { ApiError, call } from './errors';
 import type { History, ReportDiff, StoredEntry, StoredReport } from './stored';
+import * as AboutService from '@wails/go/app/AboutService';
 import * as AuthService from '@wails/go/app/AuthService';
 import * as DatabaseService from '@wails/go/app/DatabaseService';
 import * as HistoryService from '@wails/go/app/HistoryService';
@@ -256,4 +257,35 @@ export function deleteStoredReport(id: string): Promise<void> {
 /** Compares two stored reports; the deltas are to − from. */
 export function compareStoredReports(fromId: string, toId: string): Promise<ReportDiff> {
   return call(() => HistoryService.Compare(fromId, toId));
+}
+
+// ---------------------------------------------------------------------------
+// About.
+
+/** The app's version and where it keeps its files (mirrors app.AboutInfo). */
+export interface AboutInfo {
+  version: string;
+  go_version: string;
+  platform: string;
+  /** Settings and connections. */
+  config_dir: string;
+  /** The report history. */
+  data_dir: string;
+  /** The alert state. */
+  state_dir: string;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The app's version, platform and file locations; missing fields come back as "". */
+export async function fetchAbout(): Promise<AboutInfo> {
+  const a: Partial<Record<keyof AboutInfo, unknown>> | null = await call(() => AboutService.About());
+  return {
+    version: str(a?.version),
+    go_version: str(a?.go_version),
+    platform: str(a?.platform),
+    config_dir: str(a?.config_dir),
+    data_dir: str(a?.data_dir),
+    state_dir: str(a?.state_dir),
+  };
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
@@ -6,10 +7,12 @@ import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import InfoOutlined from '@mui/icons-material/InfoOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import { EVERYONE, EVERYONE_USERNAME, type Preset, type SourceInfo, type ThemeSetting } from '../api';
+import { AboutDialog } from './AboutDialog';
 import { AppMark } from './AppMark';
 import { PeriodSelect } from './PeriodSelect';
 import { ProfileSwitcher, type ProfileSwitcherProps } from './ProfileSwitcher';
@@ -56,6 +59,7 @@ export function TopBar(props: TopBarProps) {
   const active = connection?.profiles.find((v) => v.profile.id === connection.activeId);
   const everyone = active?.profile.kind === 'mongodb' && active.profile.account?.trim() === EVERYONE;
   const line = sourceLine(source, everyone);
+  const [aboutOpen, setAboutOpen] = useState(false);
   return (
     <AppBar position="sticky">
       <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1, minHeight: { xs: 64 } }}>
@@ -103,6 +107,11 @@ export function TopBar(props: TopBarProps) {
               </IconButton>
             </Tooltip>
           )}
+          <Tooltip title="About usagedash">
+            <IconButton onClick={() => setAboutOpen(true)} aria-label="About usagedash">
+              <InfoOutlined />
+            </IconButton>
+          </Tooltip>
         </Stack>
       </Toolbar>
       {busy && (
@@ -111,6 +120,7 @@ export function TopBar(props: TopBarProps) {
           sx={{ position: 'absolute', left: 0, right: 0, bottom: 0, height: 2, borderRadius: 0 }}
         />
       )}
+      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </AppBar>
   );
 }

@@ -27,4 +27,6 @@ export type MetricId =
   | 'today_usd'
   | 'forecast_usd'
   /** Budget used: month_usd / budget_usd ("62%", exact "62.34%"); only when a budget is set. */
-  | 'budget_fraction';
+  | 'budget_fraction'
+  /** The About dialog's "Version …" line (data-exact = the version string). */
+  | 'app_version';

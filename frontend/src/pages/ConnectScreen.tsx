@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -8,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import type { ProfileView, ProfilesState } from '../api';
+import { AboutDialog } from '../components/AboutDialog';
 import { AppMark } from '../components/AppMark';
 import { KindIcon } from '../components/KindIcon';
 import { ProfileCard } from '../components/ProfileCard';
@@ -80,6 +82,7 @@ export function ConnectScreen(props: ConnectScreenProps) {
   useRenderProbe(probeActive ? 'connect' : undefined, state, undefined);
   const demo = { login: state.demo_login, password: state.demo_password };
   const hasProfiles = state.profiles.length > 0;
+  const [aboutOpen, setAboutOpen] = useState(false);
 
   return (
     <Box
@@ -100,7 +103,12 @@ export function ConnectScreen(props: ConnectScreenProps) {
             </Button>
           )}
         </Box>
-        <ThemeToggle setting={theme.setting} onCycle={theme.cycle} />
+        <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+          <Button size="small" color="inherit" onClick={() => setAboutOpen(true)}>
+            About
+          </Button>
+          <ThemeToggle setting={theme.setting} onCycle={theme.cycle} />
+        </Stack>
       </Stack>
       <Stack spacing={4} sx={{ maxWidth: 960, mx: 'auto', mt: { xs: 1, sm: 2 } }}>
         <Stack spacing={1.5} sx={{ alignItems: 'center', textAlign: 'center' }}>
@@ -153,6 +161,7 @@ export function ConnectScreen(props: ConnectScreenProps) {
           <Welcome onAdd={onAdd} />
         )}
       </Stack>
+      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </Box>
   );
 }

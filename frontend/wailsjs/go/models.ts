@@ -1,5 +1,27 @@
 export namespace app {
 	
+	export class AboutInfo {
+	    version: string;
+	    go_version: string;
+	    platform: string;
+	    config_dir: string;
+	    data_dir: string;
+	    state_dir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AboutInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.go_version = source["go_version"];
+	        this.platform = source["platform"];
+	        this.config_dir = source["config_dir"];
+	        this.data_dir = source["data_dir"];
+	        this.state_dir = source["state_dir"];
+	    }
+	}
 	export class History {
 	    entries: cache.Entry[];
 	    warnings: cache.Warning[];
