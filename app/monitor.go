@@ -169,12 +169,26 @@ func (m *Monitor) fetch(ctx context.Context, p backend.Profile, periods []backen
 		if err != nil {
 			return nil, err
 		}
-		if m.Store != nil {
-			_, _ = m.Store.Save(p.ID, p.Name, r)
-		}
+		m.keep(p, per, r)
 		costs[i] = r.TotalCostUSD
 	}
 	return costs, nil
+}
+
+// historyEvery spaces out the tray's own reports in the history, so refreshes
+// every few minutes do not crowd out the reports people fetched.
+const historyEvery = time.Hour
+
+// keep stores r unless the history already has one for its period from the
+// last historyEvery (enough for offline fallback).
+func (m *Monitor) keep(p backend.Profile, per backend.Period, r *backend.Report) {
+	if m.Store == nil {
+		return
+	}
+	if _, e, err := m.Store.Latest(p.ID, cache.PeriodKey(per)); err == nil && time.Since(e.FetchedAt) < historyEvery {
+		return
+	}
+	_, _ = m.Store.Save(p.ID, p.Name, r)
 }
 
 func (m *Monitor) setFailures(n int) {

@@ -19,28 +19,6 @@ func fill(tb testing.TB, dir string, n int, breakdowns bool) *Store {
 	return s
 }
 
-// TestStoreSizeFor1000Reports logs how much disk 1,000 stored reports take.
-func TestStoreSizeFor1000Reports(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("writes 2,000 files; slow under the race detector")
-	}
-	for _, c := range []struct {
-		name       string
-		breakdowns bool
-	}{{"platform API (totals only)", false}, {"MongoDB (with breakdowns)", true}} {
-		dir := t.TempDir()
-		s := fill(t, dir, 1000, c.breakdowns)
-		size, files := dirSize(t, dir)
-		if files != 1000 {
-			t.Fatalf("%d files", files)
-		}
-		entries, _, _ := s.List("p1")
-		plain := readJSON(t, filePath(s, entries[0]))
-		t.Logf("%s: 1,000 reports = %.2f MiB (%d bytes/report gzipped, %d bytes of JSON)",
-			c.name, float64(size)/(1<<20), size/1000, len(plain))
-	}
-}
-
 func BenchmarkSave(b *testing.B) {
 	for _, c := range []struct {
 		name       string
