@@ -48,7 +48,7 @@ dist: build ## release artefacts in dist/: .deb, Linux tarball, Windows .exe (an
 	bash build/dist.sh "$(VERSION)" $(WAILS)
 
 test-dist: dist ## install the .deb on this machine and open the installed app under Xvfb
-	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --reinstall ./dist/usagedash_*_amd64.deb >/dev/null
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends --reinstall --allow-downgrades ./dist/usagedash_*_amd64.deb >/dev/null
 	file dist/usagedash-*-windows-amd64.exe | grep -q 'PE32+ executable (GUI) x86-64'
 	go test -tags e2e,installed,$(GO_TAGS) -count=1 -v -run TestInstalled ./build/e2e/
 
