@@ -11,6 +11,7 @@ import { DashboardGrid, GridArea } from './DashboardGrid';
 import { EfficiencyCard } from './EfficiencyCard';
 import { StatCard } from './StatCard';
 import { TokenBreakdownCard } from './TokenBreakdownCard';
+import { UsageOverTimeCard } from './UsageOverTimeCard';
 import { UsersTable } from './UsersTable';
 
 export interface ReportViewProps {
@@ -22,8 +23,9 @@ export interface ReportViewProps {
 }
 
 /**
- * A report with usage: the headline cards, then (everyone report) the users
- * table and (MongoDB reports) the breakdowns by model, mode and workflow.
+ * A report with usage: the headline cards, then the usage over time,
+ * (everyone report) the users table and (MongoDB reports)
+ * the breakdowns by model, mode and workflow.
  */
 export function ReportView({ report, account, monthCard }: ReportViewProps) {
   const everyone = isEveryoneReport(report, account);
@@ -68,6 +70,9 @@ export function ReportView({ report, account, monthCard }: ReportViewProps) {
       </GridArea>
       <GridArea area="efficiency">
         <EfficiencyCard report={report} />
+      </GridArea>
+      <GridArea area="full">
+        <UsageOverTimeCard report={report} />
       </GridArea>
       {byUser && (
         <GridArea area="full">

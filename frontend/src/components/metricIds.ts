@@ -18,6 +18,8 @@ export type MetricId =
   | 'total_execution_time_ms'
   /** Each row of the users table of the everyone report (the row carries data-user-key). */
   | 'user_cost_usd'
+  /** Each cost cell of the "Over time" table (the row carries data-day = "YYYY-MM-DD"). */
+  | 'day_cost_usd'
   /** The "As of …" badge while a stored report is shown (data-exact = its fetched_at). */
   | 'report_as_of'
   /** The offline banner's title (data-exact = when the offline streak began). */
