@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"usagedash/backend"
-	"usagedash/backend/platform"
 )
 
 // FindProfile returns the profile whose name (case-insensitively) or id is ref.
@@ -36,7 +35,7 @@ func ProfileSource(ctx context.Context, conns *Connections, p backend.Profile, p
 		return nil, err
 	}
 	if s, ok := conns.Session(p.ID); ok && !s.Expired(conns.Now()) {
-		return platform.NewSource(client, p.Name+" · "+client.Host(), staticToken(s.Token)), nil
+		return platformSource(p, client, staticToken(s.Token)), nil
 	}
 	pw, err := password()
 	if err != nil {
@@ -50,7 +49,7 @@ func ProfileSource(ctx context.Context, conns *Connections, p backend.Profile, p
 	if err != nil {
 		return nil, err
 	}
-	return platform.NewSource(client, p.Name+" · "+client.Host(), staticToken(resp.AccessToken)), nil
+	return platformSource(p, client, staticToken(resp.AccessToken)), nil
 }
 
 // staticToken is a TokenProvider for a token held only in memory.

@@ -60,7 +60,7 @@ func (c *Connections) build(p backend.Profile) (backend.Source, error) {
 		if err != nil {
 			return nil, err
 		}
-		return platform.NewSource(client, p.Name+" · "+client.Host(), sessionTokens{c, p}), nil
+		return platformSource(p, client, sessionTokens{c, p}), nil
 	case backend.SourceMongoDB:
 		cfg := mongodb.Config{URI: p.MongoURI, Database: p.Database}
 		open := func(ctx context.Context) (backend.Source, error) {
@@ -150,4 +150,10 @@ func (t sessionTokens) Token(context.Context) (string, error) {
 			t.p.Name, s.ExpiresAt.Local().Format("2 Jan 15:04"))
 	}
 	return s.Token, nil
+}
+
+// platformSource is the source of platform profile p through client, with
+// tokens from the given provider.
+func platformSource(p backend.Profile, client *platform.Client, tokens platform.TokenProvider) backend.Source {
+	return platform.NewSource(client, p.Name+" · "+client.Host(), tokens)
 }

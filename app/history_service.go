@@ -3,6 +3,7 @@ package app
 import (
 	"usagedash/backend"
 	"usagedash/backend/cache"
+	"usagedash/backend/usage"
 )
 
 // StoredReport is a report from the history with when it was fetched.
@@ -91,7 +92,7 @@ func (h *HistoryService) Compare(fromID, toID string) (*ReportDiff, error) {
 	a, b := from.Report, to.Report
 	return &ReportDiff{
 		From: *a, To: *b,
-		CostUSD:             roundCents(b.TotalCostUSD - a.TotalCostUSD),
+		CostUSD:             usage.RoundCost(b.TotalCostUSD - a.TotalCostUSD),
 		TotalTokens:         b.TotalTokens - a.TotalTokens,
 		InputTokens:         b.TotalInputTokens - a.TotalInputTokens,
 		OutputTokens:        b.TotalOutputTokens - a.TotalOutputTokens,
@@ -105,13 +106,4 @@ func (h *HistoryService) available() error {
 		return backend.Errorf(backend.EUNAVAILABLE, "The report history could not be opened; see the app's log.")
 	}
 	return nil
-}
-
-// roundCents removes float noise from a difference of 4-decimal amounts.
-func roundCents(v float64) float64 {
-	const scale = 1e4
-	if v < 0 {
-		return -float64(int64(-v*scale+0.5)) / scale
-	}
-	return float64(int64(v*scale+0.5)) / scale
 }

@@ -86,14 +86,17 @@ func (m *Monitor) Run(ctx context.Context) {
 
 // nextDelay is the refresh interval, doubled per consecutive failure.
 func (m *Monitor) nextDelay() time.Duration {
-	d := time.Duration(m.Settings.Get().RefreshMinutes) * time.Minute
+	interval := time.Duration(m.Settings.Get().RefreshMinutes) * time.Minute
 	m.mu.Lock()
 	failures := m.failures
 	m.mu.Unlock()
+	d := interval
 	for i := 0; i < failures && d < maxBackoff; i++ {
 		d *= 2
 	}
-	return min(d, max(maxBackoff, time.Duration(m.Settings.Get().RefreshMinutes)*time.Minute))
+	// Never shorter than the interval, never longer than maxBackoff unless
+	// the interval itself is.
+	return min(d, max(maxBackoff, interval))
 }
 
 // refresh fetches (or, offline, recalls) the figures and publishes them.

@@ -2,8 +2,8 @@ package app
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
+
+	"usagedash/backend/atomicfile"
 )
 
 // RenderedMetric is one figure as the window painted it: its id, the visible
@@ -26,8 +26,8 @@ func NewRenderProbe(path string) *RenderProbe { return &RenderProbe{path: path} 
 // Enabled reports whether the frontend should send what it rendered.
 func (p *RenderProbe) Enabled() bool { return p.path != "" }
 
-// Rendered records the figures the dashboard painted, atomically replacing
-// the probe file so a reader never sees half a write.
+// Rendered records the figures the dashboard painted, replacing the probe
+// file atomically so a reader never sees half a write.
 func (p *RenderProbe) Rendered(state string, metrics []RenderedMetric) error {
 	if p.path == "" {
 		return nil
@@ -39,17 +39,5 @@ func (p *RenderProbe) Rendered(state string, metrics []RenderedMetric) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(p.path), ".probe-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p.path)
+	return atomicfile.WriteFile(p.path, data)
 }

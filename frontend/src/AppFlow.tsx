@@ -48,18 +48,17 @@ export function AppFlow({ theme }: AppFlowProps) {
   }, [state]);
 
   const showDashboard = useCallback(async () => {
-    await reload();
+    const s = await reload();
     setManage(false);
     setReloadKey((k) => k + 1);
+    return s;
   }, [reload]);
 
   // The tray menu switched (and already activated) a profile: reload as when
   // switching from the top bar, asking for a password when it needs one.
   useProfileChanged((id) => {
     void (async () => {
-      const s = await reload();
-      setManage(false);
-      setReloadKey((k) => k + 1);
+      const s = await showDashboard();
       const v = s?.profiles.find((p) => p.profile.id === (id || s.active_id));
       if (needsSignIn(v)) setSignInId(v?.profile.id);
     })();

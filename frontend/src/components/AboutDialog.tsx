@@ -13,7 +13,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import CheckOutlined from '@mui/icons-material/CheckOutlined';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
-import { fetchAbout, type AboutInfo } from '../api';
+import { fetchAbout, toApiError, type AboutInfo } from '../api';
 import { AppMark } from './AppMark';
 import type { MetricId } from './metricIds';
 
@@ -99,7 +99,7 @@ export function AboutDialog({ open, onClose }: AboutDialogProps) {
         if (alive) setInfo(a);
       },
       (e: unknown) => {
-        if (alive) setError(e instanceof Error && e.message ? e.message : 'Something went wrong.');
+        if (alive) setError(toApiError(e).message);
       },
     );
     return () => {

@@ -7,6 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
 import { EVERYONE, type UserSummary } from '../api';
+import { isEveryoneAccount } from '../utils/breakdowns';
 
 /** One entry of the picker: Everyone, or a platform user. */
 export interface AccountOption {
@@ -92,7 +93,7 @@ export interface AccountPickerProps {
 export function AccountPicker({ value, onChange, users, loading, loadError, error }: AccountPickerProps) {
   const options = useMemo(() => accountOptions(users), [users]);
   const [picked, setPicked] = useState<AccountOption | string | null>(() =>
-    value.trim() === EVERYONE ? EVERYONE_OPTION : value || null,
+    isEveryoneAccount(value) ? EVERYONE_OPTION : value || null,
   );
   const [text, setText] = useState(() => labelOf(picked ?? ''));
 

@@ -4,7 +4,7 @@ import { BreakdownCard } from './BreakdownCard';
 import { GridArea } from './DashboardGrid';
 
 /** How many workflows the "Top workflows" card lists. */
-export const TOP_WORKFLOWS = 5;
+const TOP_WORKFLOWS = 5;
 
 /**
  * The MongoDB report's breakdowns by model, billing mode and workflow, as

@@ -8,7 +8,7 @@ import { MetricValue } from './MetricValue';
 type BarColor = 'primary' | 'warning' | 'error';
 
 /** The bar's colour for a glance's level: ok → primary, near → warning, over → error. */
-export function levelColor(level: string): BarColor {
+function levelColor(level: string): BarColor {
   if (level === 'over') return 'error';
   if (level === 'near') return 'warning';
   return 'primary';

@@ -7,7 +7,7 @@ import { formatCompact, formatInteger, formatUSD, formatUSDExact } from '../util
 export type DailyMetric = 'cost' | 'tokens';
 
 /** The token kinds of the stacked bars: labels and colours as in TokenBreakdownCard. */
-export const TOKEN_SERIES: readonly { kind: TokenKind; label: string; value: (d: DayPoint) => number }[] = [
+const TOKEN_SERIES: readonly { kind: TokenKind; label: string; value: (d: DayPoint) => number }[] = [
   { kind: 'input', label: 'Input', value: (d) => d.input },
   { kind: 'output', label: 'Output', value: (d) => d.output },
   { kind: 'cacheCreation', label: 'Cache creation', value: (d) => d.cacheCreation },

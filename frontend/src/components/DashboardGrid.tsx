@@ -19,7 +19,7 @@ export function DashboardGrid(props: BoxProps) {
   );
 }
 
-export type Area = 'hero' | 'stats' | 'breakdown' | 'efficiency' | 'full' | 'third' | 'thirdWide';
+type Area = 'hero' | 'stats' | 'breakdown' | 'efficiency' | 'full' | 'third' | 'thirdWide';
 
 const SPANS: Record<Area, { sm: string; lg: string }> = {
   hero: { sm: 'span 2', lg: 'span 5' },

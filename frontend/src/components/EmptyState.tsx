@@ -22,7 +22,7 @@ export interface EmptyStateProps {
   onShowAllTime?: () => void;
 }
 
-export function emptyTitle(preset: string, label: string): string {
+function emptyTitle(preset: string, label: string): string {
   if (preset === 'today') return 'No usage today';
   if (preset === 'yesterday') return 'No usage yesterday';
   if (preset === 'all_time') return 'No usage recorded yet';

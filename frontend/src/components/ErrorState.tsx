@@ -12,7 +12,7 @@ const TITLES: Record<ErrorCode, string> = {
   internal: 'Something went wrong',
 };
 
-export function errorTitle(code: ErrorCode): string {
+function errorTitle(code: ErrorCode): string {
   return TITLES[code] ?? TITLES.internal;
 }
 

@@ -37,7 +37,7 @@ const ShareBar = styled(LinearProgress, { shouldForwardProp: (p) => p !== 'kind'
 );
 
 /** Whether a report has only legacy, untyped tokens (no per-kind counts). */
-export function hasOnlyLegacyTokens(report: Report): boolean {
+function hasOnlyLegacyTokens(report: Report): boolean {
   const b = report.token_breakdown;
   const typed =
     (b?.input_tokens ?? 0) + (b?.output_tokens ?? 0) + (b?.cache_creation_input_tokens ?? 0) + (b?.cache_read_input_tokens ?? 0);

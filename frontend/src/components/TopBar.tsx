@@ -11,13 +11,14 @@ import InfoOutlined from '@mui/icons-material/InfoOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
-import { EVERYONE, EVERYONE_USERNAME, type Preset, type SourceInfo, type ThemeSetting } from '../api';
+import { EVERYONE_USERNAME, type Preset, type SourceInfo, type ThemeSetting } from '../api';
 import { AboutDialog } from './AboutDialog';
 import { AppMark } from './AppMark';
 import { PeriodSelect } from './PeriodSelect';
 import { ProfileSwitcher, type ProfileSwitcherProps } from './ProfileSwitcher';
 import { SessionEnds } from './SessionEnds';
 import { ThemeToggle } from './ThemeToggle';
+import { isEveryoneAccount } from '../utils/breakdowns';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform || navigator.userAgent);
 
@@ -45,9 +46,9 @@ export interface TopBarProps {
  * "MongoDB db:27017 / claude_workflows · alice", or for the whole team
  * (`everyone`, or a source whose account is "*") "Everyone · MongoDB db:27017 / claude_workflows".
  */
-export function sourceLine(source?: SourceInfo, everyone = false): string {
+function sourceLine(source?: SourceInfo, everyone = false): string {
   if (!source) return '';
-  if (everyone || source.account?.trim() === EVERYONE) {
+  if (everyone || isEveryoneAccount(source.account)) {
     return [EVERYONE_USERNAME, source.label].filter((s) => s && s.trim()).join(' · ');
   }
   return [source.label, source.account].filter((s) => s && s.trim()).join(' · ');
@@ -57,7 +58,7 @@ export function TopBar(props: TopBarProps) {
   const { source, presets, preset, onPresetChange, onRefresh, busy, themeSetting, onThemeCycle, connection } = props;
   const { onHistory, historyOpen = false, onSettings } = props;
   const active = connection?.profiles.find((v) => v.profile.id === connection.activeId);
-  const everyone = active?.profile.kind === 'mongodb' && active.profile.account?.trim() === EVERYONE;
+  const everyone = active?.profile.kind === 'mongodb' && isEveryoneAccount(active.profile.account);
   const line = sourceLine(source, everyone);
   const [aboutOpen, setAboutOpen] = useState(false);
   return (

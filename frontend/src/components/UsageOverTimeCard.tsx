@@ -18,7 +18,7 @@ const DailyUsageChart = lazy(() => import('./DailyUsageChart').then((m) => ({ de
 /** The chart's height in px (kept in sync with DailyUsageChart's CHART_HEIGHT). */
 const CHART_HEIGHT = 260;
 
-export type OverTimeView = 'chart' | 'table';
+type OverTimeView = 'chart' | 'table';
 
 export const NO_BREAKDOWN_NOTICE = 'Per-day figures need a MongoDB connection: the platform’s API reports totals only.';
 

@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { UsageRow } from '../api';
 import { isUnassigned } from '../utils/breakdowns';
 
-export const UNASSIGNED_HINT = 'Instances and logs that belong to no user';
+const UNASSIGNED_HINT = 'Instances and logs that belong to no user';
 
 /** The row header of a users-table row: the username, or "Unassigned" set apart and explained. */
 export function UserNameCell({ row }: { row: UsageRow }) {

@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { onProfileChanged } from '../api';
+import { useLatest } from './useLatest';
 
 /** Calls `cb` with the new active profile id each time the tray menu switches profile. */
 export function useProfileChanged(cb: (profileId: string) => void): void {
-  const ref = useRef(cb);
-  ref.current = cb;
-  useEffect(() => onProfileChanged((id) => ref.current(id)), []);
+  const ref = useLatest(cb);
+  useEffect(() => onProfileChanged((id) => ref.current(id)), [ref]);
 }

@@ -1,19 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { isModKey, useKeyShortcut } from './useKeyShortcut';
+
+const isSettingsKey = (e: KeyboardEvent) => isModKey(e, ',');
 
 /** Calls `onOpen` on Ctrl+, / Cmd+, except from inside a dialog. */
 export function useSettingsShortcut(onOpen: () => void, enabled = true): void {
-  const ref = useRef(onOpen);
-  ref.current = onOpen;
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === ',' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
-        e.preventDefault();
-        const inDialog = e.target instanceof Element && e.target.closest('[role="dialog"]');
-        if (!e.repeat && !inDialog) ref.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [enabled]);
+  useKeyShortcut(isSettingsKey, onOpen, { enabled, ignoreInDialog: true });
 }

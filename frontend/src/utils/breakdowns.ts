@@ -1,12 +1,17 @@
 /** Wording and ordering for a report's breakdowns (all figures come from the backend). */
 import { EVERYONE, EVERYONE_USERNAME, type Report, type UsageRow } from '../api';
 
+/** Whether a profile's account is "*", i.e. the whole team ("Everyone"). */
+export function isEveryoneAccount(account?: string): boolean {
+  return account?.trim() === EVERYONE;
+}
+
 /**
  * The whole team's report: the backend's "Everyone" report (no user id), or
  * any report of a profile whose account is "*".
  */
 export function isEveryoneReport(report: Report, account?: string): boolean {
-  if (account?.trim() === EVERYONE) return true;
+  if (isEveryoneAccount(account)) return true;
   return report.username === EVERYONE_USERNAME && !report.user_id;
 }
 

@@ -1,7 +1,7 @@
 import type { Period, UsageRow } from '../api';
 
 /** The longest period (in days) whose empty days are filled in from its start/end. */
-export const MAX_FILLED_PERIOD_DAYS = 92;
+const MAX_FILLED_PERIOD_DAYS = 92;
 
 /** One day of the "Over time" card: a by_day row, or zeros for a day without logs. */
 export interface DayPoint {

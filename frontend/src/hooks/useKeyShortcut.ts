@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { useLatest } from './useLatest';
+
+export interface KeyShortcutOptions {
+  /** Listen only while true (default true). */
+  enabled?: boolean;
+  /** Ignore the shortcut (still preventing the default) inside a dialog (default false). */
+  ignoreInDialog?: boolean;
+}
+
+/**
+ * Calls `callback` on a keydown that `match` accepts, preventing the browser's
+ * default action; key repeats are ignored, as are presses inside a dialog when
+ * `ignoreInDialog` is set.
+ */
+export function useKeyShortcut(
+  match: (e: KeyboardEvent) => boolean,
+  callback: () => void,
+  { enabled = true, ignoreInDialog = false }: KeyShortcutOptions = {},
+): void {
+  const matchRef = useLatest(match);
+  const ref = useLatest(callback);
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!matchRef.current(e)) return;
+      e.preventDefault();
+      const inDialog = ignoreInDialog && e.target instanceof Element && e.target.closest('[role="dialog"]');
+      if (!e.repeat && !inDialog) ref.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled, ignoreInDialog, matchRef, ref]);
+}
+
+/** Ctrl/Cmd + `key` without Alt or Shift. */
+export function isModKey(e: KeyboardEvent, ...keys: string[]): boolean {
+  return keys.includes(e.key) && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+}
