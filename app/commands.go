@@ -79,8 +79,9 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, out io.Write
 	if err := fs.Parse(args); err != nil {
 		return backend.Errorf(backend.EINVALID, "report: %v", err)
 	}
+	paths := DefaultPaths()
 	if *offline {
-		return printStored(*profileRef, *asJSON, out)
+		return printStored(paths, *profileRef, *asJSON, out)
 	}
 	period, err := parsePeriod(*preset, *from, *to, *tz)
 	if err != nil {
@@ -91,7 +92,7 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, out io.Write
 	query := backend.Query{Account: *account, Period: period}
 	switch {
 	case *profileRef != "":
-		conns, err := openConnections(DefaultPaths())
+		conns, err := openConnections(paths)
 		if err != nil {
 			return err
 		}
@@ -127,7 +128,7 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, out io.Write
 		return err
 	}
 	if profile.ID != "" {
-		keepInHistory(profile, report)
+		keepInHistory(paths, profile, report)
 	}
 	if *asJSON {
 		return WriteReportJSON(out, report)
@@ -137,47 +138,58 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, out io.Write
 
 // keepInHistory stores a profile's fetched report, as the window does; a
 // failure only costs the history entry.
-func keepInHistory(p backend.Profile, r *backend.Report) {
-	if store, err := cache.Open(DefaultPaths().Reports, cache.Options{}); err == nil {
+func keepInHistory(paths Paths, p backend.Profile, r *backend.Report) {
+	if store, err := cache.Open(paths.Reports, cache.Options{}); err == nil {
 		_, _ = store.Save(p.ID, p.Name, r)
 	}
 }
 
 // printStored prints the newest stored report (of the named profile, or of
 // any profile), with no network at all.
-func printStored(profileRef string, asJSON bool, out io.Writer) error {
-	paths := DefaultPaths()
+func printStored(paths Paths, profileRef string, asJSON bool, out io.Writer) error {
 	store, err := cache.Open(paths.Reports, cache.Options{})
 	if err != nil {
 		return backend.WrapError(err, backend.EUNAVAILABLE, "Cannot open the report history at "+paths.Reports+".")
 	}
-	profileID := ""
+	var r *backend.Report
 	if profileRef != "" {
-		conns, err := openConnections(paths)
+		// Only the profile list is needed: no keychain probe, and only the
+		// newest stored file is read.
+		profileStore, err := profiles.Open(paths.Profiles)
 		if err != nil {
 			return err
 		}
-		p, err := FindProfile(conns.Profiles, profileRef)
+		p, err := FindProfile(profileStore, profileRef)
 		if err != nil {
 			return err
 		}
-		profileID = p.ID
-	}
-	entries, _, err := store.List(profileID)
-	if err != nil {
-		return err
-	}
-	if len(entries) == 0 {
-		return backend.Errorf(backend.ENOTFOUND, "No stored report yet: fetch one first (usagedash report, or open the app).")
-	}
-	r, _, err := store.Get(entries[0].ID)
-	if err != nil {
-		return err
+		if r, _, err = store.LatestAny(p.ID); err != nil {
+			return noStoredReport(err)
+		}
+	} else {
+		entries, _, err := store.List("")
+		if err != nil {
+			return err
+		}
+		if len(entries) == 0 {
+			return noStoredReport(nil)
+		}
+		if r, _, err = store.Get(entries[0].ID); err != nil {
+			return err
+		}
 	}
 	if asJSON {
 		return WriteReportJSON(out, r)
 	}
 	return WriteReportText(out, r)
+}
+
+// noStoredReport explains an empty history (err: the store's ENOTFOUND, or nil).
+func noStoredReport(err error) error {
+	if err != nil && backend.ErrorCode(err) != backend.ENOTFOUND {
+		return err
+	}
+	return backend.Errorf(backend.ENOTFOUND, "No stored report yet: fetch one first (usagedash report, or open the app).")
 }
 
 // readPassword takes the password from standard input (first line) when

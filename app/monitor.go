@@ -38,12 +38,15 @@ type Monitor struct {
 	glance   *backend.Glance
 	failures int
 	wake     chan struct{}
+	// kept remembers when each profile+period was last stored, so refreshes
+	// read the history only after a restart.
+	kept map[string]time.Time
 }
 
 // NewMonitor returns a Monitor; SetTray and Run start it.
 func NewMonitor(conns *Connections, store *cache.Store, st *settings.Store, alerter *budget.Alerter, loc *time.Location) *Monitor {
 	return &Monitor{Conns: conns, Store: store, Settings: st, Alerter: alerter, Loc: loc, Timeout: 30 * time.Second,
-		wake: make(chan struct{}, 1)}
+		wake: make(chan struct{}, 1), kept: map[string]time.Time{}}
 }
 
 // SetTray gives the monitor the tray to update.
@@ -135,12 +138,10 @@ func (m *Monitor) figures(ctx context.Context, p backend.Profile, now time.Time)
 	}
 	costs, err := m.fetch(ctx, p, periods)
 	if err == nil {
-		m.setFailures(0)
+		m.recordOutcome(true)
 		return costs[0], costs[1], now, false
 	}
-	m.mu.Lock()
-	m.failures++
-	m.mu.Unlock()
+	m.recordOutcome(false)
 	if m.Store == nil {
 		return 0, 0, time.Time{}, true
 	}
@@ -188,15 +189,34 @@ func (m *Monitor) keep(p backend.Profile, per backend.Period, r *backend.Report)
 	if m.Store == nil {
 		return
 	}
-	if _, e, err := m.Store.Latest(p.ID, cache.PeriodKey(per)); err == nil && time.Since(e.FetchedAt) < historyEvery {
+	key := p.ID + "/" + cache.PeriodKey(per)
+	m.mu.Lock()
+	last, known := m.kept[key]
+	m.mu.Unlock()
+	if !known {
+		if _, e, err := m.Store.Latest(p.ID, cache.PeriodKey(per)); err == nil {
+			last = e.FetchedAt
+		}
+	}
+	if time.Since(last) < historyEvery {
 		return
 	}
-	_, _ = m.Store.Save(p.ID, p.Name, r)
+	if e, err := m.Store.Save(p.ID, p.Name, r); err == nil {
+		last = e.FetchedAt
+	}
+	m.mu.Lock()
+	m.kept[key] = last
+	m.mu.Unlock()
 }
 
-func (m *Monitor) setFailures(n int) {
+// recordOutcome counts consecutive failed refreshes; a success resets it.
+func (m *Monitor) recordOutcome(ok bool) {
 	m.mu.Lock()
-	m.failures = n
+	if ok {
+		m.failures = 0
+	} else {
+		m.failures++
+	}
 	m.mu.Unlock()
 }
 

@@ -2,12 +2,12 @@ package app
 
 import (
 	"errors"
-	"net"
 	"net/url"
 	"strings"
 
 	"usagedash/backend"
 	"usagedash/backend/mongodb"
+	"usagedash/backend/platform"
 )
 
 // ProfileService is bound to the window: it lists, saves, deletes and
@@ -146,13 +146,5 @@ func (s *ProfileService) Activate(id string) error {
 // insecureURL reports plain HTTP to a host that is not this machine.
 func insecureURL(raw string) bool {
 	u, err := url.Parse(raw)
-	if err != nil || u.Scheme != "http" {
-		return false
-	}
-	host := u.Hostname()
-	if host == "localhost" {
-		return false
-	}
-	ip := net.ParseIP(host)
-	return ip == nil || !ip.IsLoopback()
+	return err == nil && u.Scheme == "http" && !platform.IsLoopback(u.Hostname())
 }

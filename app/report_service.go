@@ -34,11 +34,7 @@ func (s *ReportService) Presets() []backend.Preset { return backend.Presets }
 
 // Source describes the active profile's source (no secrets).
 func (s *ReportService) Source() (*backend.SourceInfo, error) {
-	id, err := s.activeID()
-	if err != nil {
-		return nil, err
-	}
-	src, p, err := s.conns.Source(id)
+	src, p, err := s.activeSource()
 	if err != nil {
 		return nil, err
 	}
@@ -57,14 +53,11 @@ func (s *ReportService) Fetch(preset string) (*backend.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.activeID()
+	src, p, err := s.activeSource()
 	if err != nil {
 		return nil, err
 	}
-	src, p, err := s.conns.Source(id)
-	if err != nil {
-		return nil, err
-	}
+	id := p.ID
 	ctx, cancel := context.WithTimeout(s.life.Context(), s.timeout)
 	defer cancel()
 	r, err := src.Report(ctx, backend.Query{Account: p.Account, Period: period})
@@ -99,6 +92,15 @@ func (s *ReportService) Stored(preset string) (*StoredReport, error) {
 		return nil, err
 	}
 	return &StoredReport{Report: r, Entry: e}, nil
+}
+
+// activeSource opens (or reuses) the active profile's source.
+func (s *ReportService) activeSource() (backend.Source, backend.Profile, error) {
+	id, err := s.activeID()
+	if err != nil {
+		return nil, backend.Profile{}, err
+	}
+	return s.conns.Source(id)
 }
 
 func (s *ReportService) activeID() (string, error) {

@@ -74,7 +74,7 @@ func NewClient(baseURL string, opts Options) (*Client, error) {
 	switch u.Scheme {
 	case "https":
 	case "http":
-		if !isLoopback(u.Hostname()) {
+		if !IsLoopback(u.Hostname()) {
 			if !opts.AllowInsecureHTTP {
 				return nil, backend.Errorf(backend.EINVALID,
 					"The platform address %s uses plain http, which would send your password unencrypted; use https, or allow insecure http explicitly.", u.Host)
@@ -107,8 +107,9 @@ func NewClient(baseURL string, opts Options) (*Client, error) {
 	return c, nil
 }
 
-// isLoopback reports whether host is localhost or a loopback IP address.
-func isLoopback(host string) bool {
+// IsLoopback reports whether host is localhost or a loopback IP address:
+// the only hosts plain HTTP is allowed to without the user's opt-in.
+func IsLoopback(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}
