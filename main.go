@@ -147,6 +147,7 @@ func runWindow(args []string) error {
 		app.NewSettingsService(*theme, prefs, func(backend.Settings) { monitor.RefreshNow() }),
 		app.NewGlanceService(monitor),
 		app.NewAboutService(version, paths),
+		&app.ExportService{},
 		app.NewRenderProbe(os.Getenv("USAGEDASH_RENDER_PROBE")),
 	}
 	return wails.Run(&options.App{

@@ -82,7 +82,7 @@ func TestSignInFetchSignOut(t *testing.T) {
 	if err := profilesSvc.Activate(demo.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := reports.Fetch("all_time"); backend.ErrorCode(err) != backend.EUNAUTHORIZED {
+	if _, err := reports.Fetch(backend.PeriodRequest{Preset: "all_time"}); backend.ErrorCode(err) != backend.EUNAUTHORIZED {
 		t.Fatalf("fetch before sign-in: %v", err)
 	}
 	_, err = auth.SignIn(demo.ID, "wrong-password-123")
@@ -93,7 +93,7 @@ func TestSignInFetchSignOut(t *testing.T) {
 	if err != nil || !info.SignedIn || info.Username != sample.DemoUsername || info.ExpiresAt.Before(time.Now().Add(6*24*time.Hour)) {
 		t.Fatalf("sign in: %+v, %v", info, err)
 	}
-	r, err := reports.Fetch("all_time")
+	r, err := reports.Fetch(backend.PeriodRequest{Preset: "all_time"})
 	if err != nil || r.Source.Kind != backend.SourcePlatform || r.TotalTokens == 0 || r.Username != sample.DemoUsername {
 		t.Fatalf("report after sign-in: %+v, %v", r, err)
 	}
@@ -109,7 +109,7 @@ func TestSignInFetchSignOut(t *testing.T) {
 	if filesContain(t, dir, "eyJ") {
 		t.Fatal("sign-out left the token on disk")
 	}
-	if _, err := reports.Fetch("all_time"); backend.ErrorCode(err) != backend.EUNAUTHORIZED {
+	if _, err := reports.Fetch(backend.PeriodRequest{Preset: "all_time"}); backend.ErrorCode(err) != backend.EUNAUTHORIZED {
 		t.Fatalf("fetch after sign-out: %v", err)
 	}
 }
@@ -130,7 +130,7 @@ func TestRejectedSessionIsForgottenAndAsksToSignIn(t *testing.T) {
 	life := app.NewLifecycle()
 	defer life.Shutdown()
 	reports := app.NewReportService(life, conns, nil, time.UTC, 30*time.Second)
-	_, err = reports.Fetch("all_time")
+	_, err = reports.Fetch(backend.PeriodRequest{Preset: "all_time"})
 	if !errors.Is(err, platform.ErrSessionExpired) {
 		t.Fatalf("forged token: %v", err)
 	}

@@ -33,20 +33,20 @@ func TestFetchedReportsAreKeptAndReviewableOffline(t *testing.T) {
 	reports := app.NewReportService(life, conns, store, time.UTC, 30*time.Second)
 	history := app.NewHistoryService(store)
 
-	if _, err := reports.Stored("all_time"); backend.ErrorCode(err) != backend.ENOTFOUND {
+	if _, err := reports.Stored(backend.PeriodRequest{Preset: "all_time"}); backend.ErrorCode(err) != backend.ENOTFOUND {
 		t.Fatalf("stored before any fetch: %v", err)
 	}
-	week, err := reports.Fetch("last_7_days")
+	week, err := reports.Fetch(backend.PeriodRequest{Preset: "last_7_days"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, err := reports.Fetch("all_time")
+	all, err := reports.Fetch(backend.PeriodRequest{Preset: "all_time"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv.Stop() // from here on, no database
 
-	stored, err := reports.Stored("all_time")
+	stored, err := reports.Stored(backend.PeriodRequest{Preset: "all_time"})
 	if err != nil || stored.Report.TotalCostUSD != all.TotalCostUSD || stored.Entry.FetchedAt.IsZero() {
 		t.Fatalf("stored all-time report %+v, %v", stored, err)
 	}

@@ -44,7 +44,7 @@ func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
 		t.Fatalf("offline source %+v, %v", info, err)
 	}
 
-	if _, err := reports.Fetch(string(backend.PresetAllTime)); backend.ErrorCode(err) != backend.EUNAVAILABLE {
+	if _, err := reports.Fetch(backend.PeriodRequest{Preset: string(backend.PresetAllTime)}); backend.ErrorCode(err) != backend.EUNAVAILABLE {
 		t.Fatalf("with the server down: code %q (%v), want unavailable", backend.ErrorCode(err), err)
 	}
 
@@ -55,14 +55,14 @@ func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
 	defer srv.Stop()
 	seed(t, srv.URI())
 
-	r, err := reports.Fetch(string(backend.PresetAllTime))
+	r, err := reports.Fetch(backend.PeriodRequest{Preset: string(backend.PresetAllTime)})
 	if err != nil {
 		t.Fatalf("after the server came up: %v", err)
 	}
 	if r.Username != sample.DemoUsername || r.TotalTokens == 0 {
 		t.Fatalf("report %+v", r)
 	}
-	if _, err := reports.Fetch("fortnight"); backend.ErrorCode(err) != backend.EINVALID {
+	if _, err := reports.Fetch(backend.PeriodRequest{Preset: "fortnight"}); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("unknown preset: %v", err)
 	}
 }

@@ -20,6 +20,9 @@ type ReportService struct {
 	loc     *time.Location
 	now     func() time.Time
 	timeout time.Duration
+	// Prices, when set, returns the price table (with the user's overrides)
+	// each fetch computes Report.Pricing with.
+	Prices func() backend.Pricer
 }
 
 // NewReportService returns a ReportService with periods resolved in loc and
@@ -45,11 +48,11 @@ func (s *ReportService) Source() (*backend.SourceInfo, error) {
 	return &info, nil
 }
 
-// Fetch returns the active profile's report for the given period preset.
+// Fetch returns the active profile's report for the requested period.
 // When the platform rejects the session, the stored token is dropped so the
 // window asks to sign in again.
-func (s *ReportService) Fetch(preset string) (*backend.Report, error) {
-	period, err := backend.ResolvePreset(backend.PresetID(preset), s.now(), s.loc)
+func (s *ReportService) Fetch(req backend.PeriodRequest) (*backend.Report, error) {
+	period, err := backend.ResolveRequest(req, s.now(), s.loc)
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +63,11 @@ func (s *ReportService) Fetch(preset string) (*backend.Report, error) {
 	id := p.ID
 	ctx, cancel := context.WithTimeout(s.life.Context(), s.timeout)
 	defer cancel()
-	r, err := src.Report(ctx, backend.Query{Account: p.Account, Period: period})
+	q := backend.Query{Account: p.Account, Period: period}
+	if s.Prices != nil {
+		q.Pricer = s.Prices()
+	}
+	r, err := src.Report(ctx, q)
 	if errors.Is(err, platform.ErrSessionExpired) {
 		_ = s.conns.Secrets.Delete(sessionKey(id))
 	}
@@ -73,13 +80,13 @@ func (s *ReportService) Fetch(preset string) (*backend.Report, error) {
 }
 
 // Stored returns the newest stored report of the active profile for the
-// preset (or, failing that, any period), so the window can paint what it
-// last knew before the network answers. ENOTFOUND when there is none.
-func (s *ReportService) Stored(preset string) (*StoredReport, error) {
+// requested period (or, failing that, any period), so the window can paint
+// what it last knew before the network answers. ENOTFOUND when there is none.
+func (s *ReportService) Stored(req backend.PeriodRequest) (*StoredReport, error) {
 	if s.store == nil {
 		return nil, backend.Errorf(backend.ENOTFOUND, "No report history.")
 	}
-	period, err := backend.ResolvePreset(backend.PresetID(preset), s.now(), s.loc)
+	period, err := backend.ResolveRequest(req, s.now(), s.loc)
 	if err != nil {
 		return nil, err
 	}

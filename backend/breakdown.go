@@ -21,11 +21,18 @@ type UsageRow struct {
 	Tokens          TokenBreakdown `json:"tokens"`
 	CostUSD         float64        `json:"cost_usd"`
 	ExecutionTimeMS int64          `json:"execution_time_ms"`
+	// ComputedUSD is the row's cost computed from tokens at API prices (a
+	// lower bound when UnpricedTokens > 0); 0 without a price table. For
+	// plan-covered (max-plan) usage it is what it would have cost.
+	ComputedUSD    float64 `json:"computed_usd"`
+	UnpricedTokens int64   `json:"unpriced_tokens"`
 }
 
 // Breakdowns split a report's period usage several ways, computed in the same
 // pass as the totals. Only sources that read raw logs (MongoDB) have them.
 type Breakdowns struct {
+	// ByDay is kept for reports stored before Report.Series existed; new
+	// reports leave it empty and carry Series instead.
 	ByDay      []UsageRow `json:"by_day"`
 	ByModel    []UsageRow `json:"by_model"`
 	ByWorkflow []UsageRow `json:"by_workflow"`

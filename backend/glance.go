@@ -58,6 +58,22 @@ type Settings struct {
 	AlertsPaused bool `json:"alerts_paused"`
 	// Budgets by profile id.
 	Budgets map[string]Budget `json:"budgets"`
+	// ModelAliases maps a model id without a known price to a model id whose
+	// price applies (e.g. "claude-opus-4-7" to "claude-opus-4-6").
+	ModelAliases map[string]string `json:"model_aliases"`
+	// CustomPrices maps a model id to prices the user entered; they win over
+	// the shipped table.
+	CustomPrices map[string]ModelRates `json:"custom_prices"`
+}
+
+// ModelRates are prices in USD per million tokens that the user entered. A
+// zero cache rate is derived from Input by the standard multipliers.
+type ModelRates struct {
+	Input        float64 `json:"input"`
+	Output       float64 `json:"output"`
+	CacheWrite5m float64 `json:"cache_write_5m"`
+	CacheWrite1h float64 `json:"cache_write_1h"`
+	CacheRead    float64 `json:"cache_read"`
 }
 
 // DefaultSettings are the settings before the user changes any.

@@ -45,6 +45,32 @@ type Period struct {
 	Start    *time.Time `json:"start" ts_type:"string | null"`
 	End      *time.Time `json:"end" ts_type:"string | null"`
 	TimeZone string     `json:"time_zone"`
+	// Bucket is the size of the report's Series buckets: BucketHour for a
+	// period of one calendar day, BucketDay otherwise ("" reads as a day).
+	Bucket string `json:"bucket"`
+}
+
+// PresetCustom is the Preset of a period with dates the user chose.
+const PresetCustom PresetID = "custom"
+
+// Bucket sizes of a Series.
+const (
+	BucketDay  = "day"
+	BucketHour = "hour"
+)
+
+// PeriodRequest is the period the window asks for: a preset, or a custom
+// range of whole days, in the user's time zone or in UTC.
+type PeriodRequest struct {
+	// Preset is a PresetID, or "custom" for From..To.
+	Preset string `json:"preset"`
+	// From and To are the first and last day (YYYY-MM-DD, inclusive) of a
+	// custom range.
+	From string `json:"from"`
+	To   string `json:"to"`
+	// UTC resolves the period in UTC (as the Anthropic Console shows usage)
+	// instead of the user's time zone.
+	UTC bool `json:"utc"`
 }
 
 // Contains reports whether t falls inside p (both ends inclusive, as the
@@ -122,4 +148,55 @@ func presetLabel(id PresetID) string {
 		}
 	}
 	return fmt.Sprint(id)
+}
+
+// ResolveRequest turns what the window asked for into a concrete period at
+// now: in UTC when req.UTC, else in loc (the user's zone). A custom range
+// runs from local midnight of From to the last millisecond of To. The period's
+// Bucket is an hour when it covers one calendar day, else a day.
+func ResolveRequest(req PeriodRequest, now time.Time, loc *time.Location) (Period, error) {
+	if req.UTC {
+		loc = time.UTC
+	} else if loc == nil {
+		loc = time.Local
+	}
+	var p Period
+	var err error
+	if PresetID(req.Preset) == PresetCustom {
+		p, err = customDays(req.From, req.To, loc)
+	} else {
+		p, err = ResolvePreset(PresetID(req.Preset), now, loc)
+	}
+	if err != nil {
+		return Period{}, err
+	}
+	p.Bucket = BucketDay
+	if p.Start != nil && p.End != nil {
+		s, e := p.Start.In(loc), p.End.In(loc)
+		if s.Year() == e.Year() && s.YearDay() == e.YearDay() {
+			p.Bucket = BucketHour
+		}
+	}
+	return p, nil
+}
+
+// customDays is the period of whole days from..to (YYYY-MM-DD) in loc.
+func customDays(from, to string, loc *time.Location) (Period, error) {
+	first, err := time.ParseInLocation(time.DateOnly, from, loc)
+	if err != nil {
+		return Period{}, Errorf(EINVALID, "The start date %q is not a date like 2026-11-26.", from)
+	}
+	last, err := time.ParseInLocation(time.DateOnly, to, loc)
+	if err != nil {
+		return Period{}, Errorf(EINVALID, "The end date %q is not a date like 2026-11-26.", to)
+	}
+	if last.Before(first) {
+		return Period{}, Errorf(EINVALID, "The period ends (%s) before it starts (%s).", to, from)
+	}
+	end := time.Date(last.Year(), last.Month(), last.Day()+1, 0, 0, 0, 0, loc).Add(-lastInstant)
+	label := from + " – " + to
+	if from == to {
+		label = from
+	}
+	return Period{Preset: PresetCustom, Label: label, Start: &first, End: &end, TimeZone: loc.String()}, nil
 }

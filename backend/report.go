@@ -52,6 +52,58 @@ type Report struct {
 	Derived Derived `json:"derived"`
 	// Breakdowns is nil when the source cannot split usage (the platform API).
 	Breakdowns *Breakdowns `json:"breakdowns"`
+	// Series is the period's usage per hour or day (Period.Bucket). It is
+	// nil when the source could not build one; SeriesNote then says why.
+	Series     *Series `json:"series"`
+	SeriesNote string  `json:"series_note,omitempty"`
+	// Pricing compares the reported cost with the cost computed from tokens
+	// at API prices. Nil when the source has no per-log tokens and models
+	// (the platform API).
+	Pricing *PricingSummary `json:"pricing"`
+}
+
+// Series is usage over time: one row per bucket of the period, in time
+// order, zero rows included (for an open-ended period, from the first to the
+// last bucket with usage). A day row's Key is YYYY-MM-DD; an hour row's Key is
+// the hour's start in RFC 3339 with the zone's offset, so the repeated hour
+// of a daylight-saving change has two distinct rows.
+type Series struct {
+	Bucket string     `json:"bucket"`
+	Rows   []UsageRow `json:"rows"`
+}
+
+// PricingSummary is the report's cost computed from tokens, log by log, at
+// the API prices of a dated price table, beside the cost the logs reported.
+type PricingSummary struct {
+	// TableVersion and TableSource identify the price table used.
+	TableVersion string `json:"table_version"`
+	TableSource  string `json:"table_source"`
+	// ComputedUSD prices every log from its tokens. It is a lower bound
+	// when UnpricedTokens > 0 (logs of models without a known price).
+	ComputedUSD    float64  `json:"computed_usd"`
+	UnpricedTokens int64    `json:"unpriced_tokens"`
+	UnpricedModels []string `json:"unpriced_models"`
+	// LogsWithoutCost counts logs with tokens but no reported cost;
+	// FilledInUSD is their computed cost.
+	LogsWithoutCost int64   `json:"logs_without_cost"`
+	FilledInUSD     float64 `json:"filled_in_usd"`
+	// EstimatedUSD is the best estimate of the spend: the reported cost plus
+	// FilledInUSD.
+	EstimatedUSD float64 `json:"estimated_usd"`
+	// ReportedComparedUSD and ComputedComparedUSD sum the logs that have
+	// both a reported cost and a known price; DriftUSD is reported minus
+	// computed over those logs.
+	ReportedComparedUSD float64 `json:"reported_compared_usd"`
+	ComputedComparedUSD float64 `json:"computed_compared_usd"`
+	DriftUSD            float64 `json:"drift_usd"`
+	// LongContextLogs counts logs priced at a long-context tier.
+	LongContextLogs int64 `json:"long_context_logs"`
+	// CacheSavingsUSD is what prompt caching saved against paying the input
+	// rate for every cache read, less the cache-write premium (negative when
+	// writes cost more than reads saved). CacheHitRatio is cache reads over
+	// all prompt tokens (input + cache writes + cache reads).
+	CacheSavingsUSD float64 `json:"cache_savings_usd"`
+	CacheHitRatio   float64 `json:"cache_hit_ratio"`
 }
 
 // Derived holds figures computed from a report's totals. They follow the

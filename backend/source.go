@@ -1,6 +1,9 @@
 package backend
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Query asks a Source for one report.
 type Query struct {
@@ -9,6 +12,34 @@ type Query struct {
 	Account string
 	// Period is the period to cover.
 	Period Period
+	// Pricer prices logs from their tokens; nil computes no Report.Pricing.
+	Pricer Pricer
+}
+
+// Pricer prices logs at API prices from a dated price table.
+type Pricer interface {
+	// Version and Source identify the price table.
+	Version() string
+	Source() string
+	// Model returns the pricer of one model id ("" when unknown). Callers
+	// resolve it once per model, so pricing each log stays cheap.
+	Model(model string) ModelPricer
+}
+
+// ModelPricer prices the logs of one model.
+type ModelPricer interface {
+	// Price prices one log (treated as one request) made at at with tokens t.
+	Price(at time.Time, t TokenBreakdown) LogPrice
+}
+
+// LogPrice is one log's cost at API prices.
+type LogPrice struct {
+	// Priced is false when the model has no known price; USD is then 0.
+	Priced      bool
+	LongContext bool
+	USD         float64
+	// CacheSavedUSD is what caching saved on the log (see PricingSummary).
+	CacheSavedUSD float64
 }
 
 // Source is anything that can produce usage reports: the platform API or the

@@ -254,6 +254,8 @@ export namespace backend {
 	    tokens: TokenBreakdown;
 	    cost_usd: number;
 	    execution_time_ms: number;
+	    computed_usd: number;
+	    unpriced_tokens: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new UsageRow(source);
@@ -267,6 +269,8 @@ export namespace backend {
 	        this.tokens = this.convertValues(source["tokens"], TokenBreakdown);
 	        this.cost_usd = source["cost_usd"];
 	        this.execution_time_ms = source["execution_time_ms"];
+	        this.computed_usd = source["computed_usd"];
+	        this.unpriced_tokens = source["unpriced_tokens"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -425,12 +429,33 @@ export namespace backend {
 	        this.stale = source["stale"];
 	    }
 	}
+	export class ModelRates {
+	    input: number;
+	    output: number;
+	    cache_write_5m: number;
+	    cache_write_1h: number;
+	    cache_read: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ModelRates(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cache_write_5m = source["cache_write_5m"];
+	        this.cache_write_1h = source["cache_write_1h"];
+	        this.cache_read = source["cache_read"];
+	    }
+	}
 	export class Period {
 	    preset: string;
 	    label: string;
 	    start?: string | null;
 	    end?: string | null;
 	    time_zone: string;
+	    bucket: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Period(source);
@@ -443,6 +468,25 @@ export namespace backend {
 	        this.start = source["start"];
 	        this.end = source["end"];
 	        this.time_zone = source["time_zone"];
+	        this.bucket = source["bucket"];
+	    }
+	}
+	export class PeriodRequest {
+	    preset: string;
+	    from: string;
+	    to: string;
+	    utc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PeriodRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.preset = source["preset"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.utc = source["utc"];
 	    }
 	}
 	export class Preset {
@@ -457,6 +501,44 @@ export namespace backend {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.label = source["label"];
+	    }
+	}
+	export class PricingSummary {
+	    table_version: string;
+	    table_source: string;
+	    computed_usd: number;
+	    unpriced_tokens: number;
+	    unpriced_models: string[];
+	    logs_without_cost: number;
+	    filled_in_usd: number;
+	    estimated_usd: number;
+	    reported_compared_usd: number;
+	    computed_compared_usd: number;
+	    drift_usd: number;
+	    long_context_logs: number;
+	    cache_savings_usd: number;
+	    cache_hit_ratio: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PricingSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.table_version = source["table_version"];
+	        this.table_source = source["table_source"];
+	        this.computed_usd = source["computed_usd"];
+	        this.unpriced_tokens = source["unpriced_tokens"];
+	        this.unpriced_models = source["unpriced_models"];
+	        this.logs_without_cost = source["logs_without_cost"];
+	        this.filled_in_usd = source["filled_in_usd"];
+	        this.estimated_usd = source["estimated_usd"];
+	        this.reported_compared_usd = source["reported_compared_usd"];
+	        this.computed_compared_usd = source["computed_compared_usd"];
+	        this.drift_usd = source["drift_usd"];
+	        this.long_context_logs = source["long_context_logs"];
+	        this.cache_savings_usd = source["cache_savings_usd"];
+	        this.cache_hit_ratio = source["cache_hit_ratio"];
 	    }
 	}
 	export class Profile {
@@ -488,6 +570,38 @@ export namespace backend {
 	        this.account = source["account"];
 	        this.demo = source["demo"];
 	    }
+	}
+	export class Series {
+	    bucket: string;
+	    rows: UsageRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Series(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.bucket = source["bucket"];
+	        this.rows = this.convertValues(source["rows"], UsageRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SourceInfo {
 	    kind: string;
@@ -525,6 +639,9 @@ export namespace backend {
 	    period: Period;
 	    derived: Derived;
 	    breakdowns?: Breakdowns;
+	    series?: Series;
+	    series_note?: string;
+	    pricing?: PricingSummary;
 	
 	    static createFrom(source: any = {}) {
 	        return new Report(source);
@@ -551,6 +668,9 @@ export namespace backend {
 	        this.period = this.convertValues(source["period"], Period);
 	        this.derived = this.convertValues(source["derived"], Derived);
 	        this.breakdowns = this.convertValues(source["breakdowns"], Breakdowns);
+	        this.series = this.convertValues(source["series"], Series);
+	        this.series_note = source["series_note"];
+	        this.pricing = this.convertValues(source["pricing"], PricingSummary);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -571,6 +691,7 @@ export namespace backend {
 		    return a;
 		}
 	}
+	
 	export class ServerInfo {
 	    version: string;
 	    database: string;
@@ -617,6 +738,8 @@ export namespace backend {
 	    tray_shows: string;
 	    alerts_paused: boolean;
 	    budgets: {[key: string]: Budget};
+	    model_aliases: {[key: string]: string};
+	    custom_prices: {[key: string]: ModelRates};
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -629,6 +752,8 @@ export namespace backend {
 	        this.tray_shows = source["tray_shows"];
 	        this.alerts_paused = source["alerts_paused"];
 	        this.budgets = this.convertValues(source["budgets"], Budget, true);
+	        this.model_aliases = source["model_aliases"];
+	        this.custom_prices = this.convertValues(source["custom_prices"], ModelRates, true);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

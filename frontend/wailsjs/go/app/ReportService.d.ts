@@ -3,10 +3,10 @@
 import {backend} from '../models';
 import {app} from '../models';
 
-export function Fetch(arg1:string):Promise<backend.Report>;
+export function Fetch(arg1:backend.PeriodRequest):Promise<backend.Report>;
 
 export function Presets():Promise<Array<backend.Preset>>;
 
 export function Source():Promise<backend.SourceInfo>;
 
-export function Stored(arg1:string):Promise<app.StoredReport>;
+export function Stored(arg1:backend.PeriodRequest):Promise<app.StoredReport>;
