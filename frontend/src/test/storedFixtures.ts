@@ -18,6 +18,7 @@ export function entry(over: Partial<StoredEntry> = {}): StoredEntry {
       label: 'Last 30 days',
       start: '2025-10-28T00:00:00Z',
       end: '2025-11-26T23:59:59.999Z',
+      bucket: 'day',
       time_zone: 'UTC',
     },
     source: { kind: 'mongodb', label: 'MongoDB 127.0.0.1:40123 / claude_workflows', account: 'alice' },

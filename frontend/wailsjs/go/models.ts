@@ -54,6 +54,40 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class PriceTableInfo {
+	    version: string;
+	    source: string;
+	    models: pricing.Price[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceTableInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.source = source["source"];
+	        this.models = this.convertValues(source["models"], pricing.Price);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ProfileView {
 	    profile: backend.Profile;
 	    session: backend.SessionInfo;
@@ -862,6 +896,83 @@ export namespace cache {
 	        this.file = source["file"];
 	        this.reason = source["reason"];
 	    }
+	}
+
+}
+
+export namespace pricing {
+	
+	export class LongContext {
+	    threshold_tokens: number;
+	    input: number;
+	    output: number;
+	    cache_write_5m: number;
+	    cache_write_1h: number;
+	    cache_read: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LongContext(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.threshold_tokens = source["threshold_tokens"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cache_write_5m = source["cache_write_5m"];
+	        this.cache_write_1h = source["cache_write_1h"];
+	        this.cache_read = source["cache_read"];
+	    }
+	}
+	export class Price {
+	    family: string;
+	    name: string;
+	    from: string;
+	    input: number;
+	    output: number;
+	    cache_write_5m: number;
+	    cache_write_1h: number;
+	    cache_read: number;
+	    long_context?: LongContext;
+	    custom: boolean;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Price(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.family = source["family"];
+	        this.name = source["name"];
+	        this.from = source["from"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cache_write_5m = source["cache_write_5m"];
+	        this.cache_write_1h = source["cache_write_1h"];
+	        this.cache_read = source["cache_read"];
+	        this.long_context = this.convertValues(source["long_context"], LongContext);
+	        this.custom = source["custom"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
