@@ -138,8 +138,10 @@ func runWindow(args []string) error {
 		return err
 	}
 	profileService.OnActivate = monitor.RefreshNow
+	reportService := app.NewReportService(life, conns, history, app.LocalZone(), 30*time.Second)
+	reportService.Prices = app.SettingsPrices(prefs.Get)
 	bound := []any{
-		app.NewReportService(life, conns, history, app.LocalZone(), 30*time.Second),
+		reportService,
 		app.NewHistoryService(history),
 		profileService,
 		app.NewAuthService(life, conns, 20*time.Second),
@@ -147,7 +149,7 @@ func runWindow(args []string) error {
 		app.NewSettingsService(*theme, prefs, func(backend.Settings) { monitor.RefreshNow() }),
 		app.NewGlanceService(monitor),
 		app.NewAboutService(version, paths),
-		&app.ExportService{},
+		app.NewExportService(life, version, wailsCtx),
 		app.NewRenderProbe(os.Getenv("USAGEDASH_RENDER_PROBE")),
 	}
 	return wails.Run(&options.App{

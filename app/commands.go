@@ -19,6 +19,7 @@ import (
 	"usagedash/backend/profiles"
 	"usagedash/backend/secrets"
 	"usagedash/backend/server"
+	"usagedash/backend/settings"
 )
 
 // Environment variables read by the commands. Secrets come from the
@@ -72,9 +73,10 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, out io.Write
 	account := fs.String("user", "", "username or email whose usage to show (with "+EnvMongoURI+")")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	preset := fs.String("period", string(backend.PresetAllTime), "period preset")
-	from := fs.String("from", "", "custom period start (RFC 3339)")
-	to := fs.String("to", "", "custom period end (RFC 3339)")
-	tz := fs.String("tz", "Local", "time zone for period presets (IANA name, Local or UTC)")
+	from := fs.String("from", "", "custom period start: first day (YYYY-MM-DD) or an RFC 3339 time")
+	to := fs.String("to", "", "custom period end: last day (YYYY-MM-DD, inclusive) or an RFC 3339 time")
+	tz := fs.String("tz", "Local", "time zone for period presets and days (IANA name, Local or UTC)")
+	utc := fs.Bool("utc", false, "resolve the period's days in UTC (like --tz UTC)")
 	offline := fs.Bool("offline", false, "print the latest stored report instead of fetching (no network)")
 	if err := fs.Parse(args); err != nil {
 		return backend.Errorf(backend.EINVALID, "report: %v", err)
@@ -83,13 +85,13 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, out io.Write
 	if *offline {
 		return printStored(paths, *profileRef, *asJSON, out)
 	}
-	period, err := parsePeriod(*preset, *from, *to, *tz)
+	period, err := parsePeriod(*preset, *from, *to, *tz, *utc)
 	if err != nil {
 		return err
 	}
 	var source backend.Source
 	var profile backend.Profile
-	query := backend.Query{Account: *account, Period: period}
+	query := backend.Query{Account: *account, Period: period, Pricer: cliPrices(paths)}
 	switch {
 	case *profileRef != "":
 		conns, err := openConnections(paths)
@@ -134,6 +136,17 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, out io.Write
 		return WriteReportJSON(out, report)
 	}
 	return WriteReportText(out, report)
+}
+
+// cliPrices prices logs as the window does: the shipped table with the
+// model aliases and custom prices of the saved settings (the defaults when
+// the settings cannot be read).
+func cliPrices(paths Paths) backend.Pricer {
+	current := backend.DefaultSettings
+	if prefs, err := settings.Open(paths.Settings); err == nil {
+		current = prefs.Get
+	}
+	return SettingsPrices(current)()
 }
 
 // keepInHistory stores a profile's fetched report, as the window does; a
@@ -261,16 +274,27 @@ func oneLine(err error) string {
 	return strings.ReplaceAll(err.Error(), "\n", " ")
 }
 
-func parsePeriod(preset, from, to, tz string) (backend.Period, error) {
-	if from == "" && to == "" {
-		loc := LocalZone()
-		if tz != "Local" {
-			var err error
-			if loc, err = time.LoadLocation(tz); err != nil {
-				return backend.Period{}, backend.Errorf(backend.EINVALID, "Unknown time zone %q.", tz)
-			}
+// parsePeriod resolves report's period flags: a preset, whole days
+// (--from/--to YYYY-MM-DD, both inclusive) in tz or UTC, or a custom range
+// of RFC 3339 times (either end may be left open).
+func parsePeriod(preset, from, to, tz string, utc bool) (backend.Period, error) {
+	loc := LocalZone()
+	if tz != "Local" {
+		var err error
+		if loc, err = time.LoadLocation(tz); err != nil {
+			return backend.Period{}, backend.Errorf(backend.EINVALID, "Unknown time zone %q.", tz)
 		}
-		return backend.ResolvePreset(backend.PresetID(preset), time.Now(), loc)
+	}
+	if from == "" && to == "" {
+		return backend.ResolveRequest(backend.PeriodRequest{Preset: preset, UTC: utc}, time.Now(), loc)
+	}
+	isDay := func(s string) bool { return len(s) == len(time.DateOnly) && !strings.Contains(s, "T") }
+	if isDay(from) || isDay(to) {
+		if !isDay(from) || !isDay(to) {
+			return backend.Period{}, backend.Errorf(backend.EINVALID,
+				"Give both --from and --to as days (YYYY-MM-DD), or both as RFC 3339 times.")
+		}
+		return backend.ResolveRequest(backend.PeriodRequest{Preset: string(backend.PresetCustom), From: from, To: to, UTC: utc}, time.Now(), loc)
 	}
 	parse := func(name, s string) (*time.Time, error) {
 		if s == "" {
@@ -278,7 +302,8 @@ func parsePeriod(preset, from, to, tz string) (backend.Period, error) {
 		}
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {
-			return nil, backend.Errorf(backend.EINVALID, "--%s must be an RFC 3339 time such as 2026-11-01T00:00:00+01:00.", name)
+			return nil, backend.Errorf(backend.EINVALID,
+				"--%s must be an RFC 3339 time such as 2026-11-01T00:00:00+01:00, or a day such as 2026-11-01.", name)
 		}
 		return &t, nil
 	}

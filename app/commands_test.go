@@ -56,6 +56,32 @@ func TestReportCommandPrintsTheSourceReport(t *testing.T) {
 	if !bytes.Equal(g, w) || want.TotalTokens == 0 {
 		t.Fatalf("report command printed\n%s\nwant\n%s", g, w)
 	}
+
+	// Whole days: one day in UTC has hours, three days in New York have days.
+	day := time.Now().UTC().AddDate(0, 0, -1).Format(time.DateOnly)
+	first := time.Now().UTC().AddDate(0, 0, -3).Format(time.DateOnly)
+	for _, c := range []struct {
+		args   []string
+		zone   string
+		bucket string
+		rows   int
+	}{
+		{[]string{"--from", day, "--to", day, "--utc"}, "UTC", backend.BucketHour, 24},
+		{[]string{"--from", first, "--to", day, "--tz", "America/New_York"}, "America/New_York", backend.BucketDay, 3},
+	} {
+		out, errOut, code := runCommand(t, "", append([]string{"report", "--json", "--user", sample.DemoUsername}, c.args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errOut)
+		}
+		var r backend.Report
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Period.TimeZone != c.zone || r.Period.Preset != backend.PresetCustom || r.Series == nil ||
+			r.Series.Bucket != c.bucket || len(r.Series.Rows) != c.rows {
+			t.Fatalf("%v: period %+v, series %+v", c.args, r.Period, r.Series)
+		}
+	}
 }
 
 func TestReportCommandErrorsAreOneLine(t *testing.T) {
@@ -70,6 +96,9 @@ func TestReportCommandErrorsAreOneLine(t *testing.T) {
 		{"bad flag", "", []string{"report", "--nope"}, "flag provided but not defined"},
 		{"bad period", "mongodb://127.0.0.1:1/", []string{"report", "--user", "x", "--period", "fortnight"}, `Unknown period "fortnight"`},
 		{"bad time", "", []string{"report", "--from", "yesterday"}, "--from must be an RFC 3339 time"},
+		{"bad day", "", []string{"report", "--from", "2026-02-30", "--to", "2026-03-01"}, `The start date "2026-02-30" is not a date`},
+		{"days reversed", "", []string{"report", "--from", "2026-03-02", "--to", "2026-03-01", "--utc"}, "The period ends (2026-03-01) before it starts (2026-03-02)."},
+		{"day and time", "", []string{"report", "--from", "2026-03-01", "--to", "2026-03-02T00:00:00Z"}, "Give both --from and --to as days"},
 		{"server down", "mongodb://admin:topsecret@127.0.0.1:1/?serverSelectionTimeoutMS=300", []string{"report", "--user", "demo"}, "Cannot reach MongoDB 127.0.0.1:1"},
 		{"unknown profile", "", []string{"report", "--profile", "nope"}, `No saved connection named "nope"`},
 		{"weak serve secret", "", []string{"serve"}, "USAGEDASH_JWT_SECRET"},

@@ -7,12 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
-	"strings"
 	"sync"
 	"time"
 
 	"usagedash/backend"
+	"usagedash/backend/redact"
 )
 
 // FormatVersion is the version of the report file format this package writes.
@@ -185,12 +184,17 @@ func checkReport(r *backend.Report) error {
 		r.TotalOutputTokens, r.TotalCacheCreationTokens, r.TotalCacheReadTokens, r.TotalExecutionTimeMS}
 	amounts := []float64{r.TotalCostUSD, r.Derived.AvgCostPerInstanceUSD, r.Derived.AvgTokensPerInstance, r.Derived.CostPer1KTokensUSD}
 	counts = appendTokens(counts, r.TokenBreakdown)
+	var tables [][]backend.UsageRow
 	if b := r.Breakdowns; b != nil {
-		for _, rows := range [][]backend.UsageRow{b.ByDay, b.ByModel, b.ByWorkflow, b.ByInstance, b.ByMode, b.ByUser} {
-			for _, row := range rows {
-				counts = appendTokens(append(counts, row.Logs, row.ExecutionTimeMS), row.Tokens)
-				amounts = append(amounts, row.CostUSD)
-			}
+		tables = append(tables, b.ByDay, b.ByModel, b.ByWorkflow, b.ByInstance, b.ByMode, b.ByUser)
+	}
+	if r.Series != nil {
+		tables = append(tables, r.Series.Rows)
+	}
+	for _, rows := range tables {
+		for _, row := range rows {
+			counts = appendTokens(append(counts, row.Logs, row.ExecutionTimeMS), row.Tokens)
+			amounts = append(amounts, row.CostUSD)
 		}
 	}
 	for _, n := range counts {
@@ -214,21 +218,6 @@ func appendTokens(counts []int64, t backend.TokenBreakdown) []int64 {
 	return append(counts, t.InputTokens, t.OutputTokens, t.CacheCreationInputTokens, t.CacheReadInputTokens, t.TotalTokens)
 }
 
-var (
-	// uriUserinfoRE matches a URI's scheme and user information, up to the
-	// last "@" of the word so that unescaped "@" in passwords go too.
-	uriUserinfoRE = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.-]*://)[^\s]*@`)
-	// uriQueryRE matches a URI's query, where options such as password=,
-	// authMechanismProperties or tokens may sit.
-	uriQueryRE = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.-]*://[^\s?]*)\?\S*`)
-)
-
-// scrub removes credentials from URIs inside a human label: user
-// information ("mongodb://u:secret@h" becomes "mongodb://h") and queries.
-func scrub(s string) string {
-	if !strings.Contains(s, "://") {
-		return s
-	}
-	s = uriUserinfoRE.ReplaceAllString(s, "${1}")
-	return uriQueryRE.ReplaceAllString(s, "${1}")
-}
+// scrub removes credentials from URIs inside a human label (see
+// redact.URIs): "mongodb://u:secret@h" becomes "mongodb://h".
+func scrub(s string) string { return redact.URIs(s) }

@@ -34,7 +34,7 @@ func decodeLog(doc bsoncore.Document, rec *usage.LogRecord) error {
 		case "tokens_used":
 			rec.TokensUsed = intValue(v)
 		case "total_cost_usd":
-			rec.CostUSD = floatValue(v)
+			rec.CostUSD, rec.HasCost = numberValue(v)
 		case "execution_time_ms":
 			rec.ExecutionTimeMS = intValue(v)
 		case "token_usage":
@@ -113,19 +113,20 @@ func intValue(v bsoncore.Value) int64 {
 	return 0
 }
 
-// floatValue reads a BSON number as a float; other types count 0.
-func floatValue(v bsoncore.Value) float64 {
+// numberValue reads a BSON number as a float and reports whether v is a
+// finite number; other types (null included), NaN and infinities give 0, false.
+func numberValue(v bsoncore.Value) (float64, bool) {
 	switch v.Type {
 	case bsontype.Double:
 		f := v.Double()
 		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return 0
+			return 0, false
 		}
-		return f
+		return f, true
 	case bsontype.Int32:
-		return float64(v.Int32())
+		return float64(v.Int32()), true
 	case bsontype.Int64:
-		return float64(v.Int64())
+		return float64(v.Int64()), true
 	}
-	return 0
+	return 0, false
 }

@@ -103,5 +103,6 @@ func TestRetryRestartsTheWholeReport(t *testing.T) {
 	}
 	// Exactly the expected sums: the first attempt's 100 logs were dropped.
 	assertReport(t, r, ds.Expect(sample.DemoUsername, nil, nil))
-	assertBreakdowns(t, r, ds.ExpectBreakdowns(sample.DemoUsername, nil, nil, time.UTC), false)
+	assertBreakdowns(t, r, ds.ExpectBreakdowns(sample.DemoUsername, nil, nil), false)
+	assertSeries(t, r, ds, sample.DemoUsername, time.UTC)
 }

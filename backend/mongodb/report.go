@@ -12,7 +12,8 @@ import (
 
 // Report computes q's report with the platform's semantics: workflows and
 // instances counted over all time, logs of the user's instances in q's
-// period, plus breakdowns by day, model, workflow, instance and mode.
+// period, plus usage over time (Report.Series, in the period's buckets) and
+// breakdowns by model, workflow, instance and mode, all from one scan.
 //
 // When q.Account is backend.Everyone it computes the everyone report
 // instead: every workflow and instance (with or without a user), and every
@@ -21,13 +22,13 @@ import (
 func (s *Source) Report(ctx context.Context, q backend.Query) (*backend.Report, error) {
 	return s.withRetry(ctx, func(ctx context.Context) (*backend.Report, error) {
 		if q.Account == backend.Everyone {
-			return s.compute(ctx, reportPlan{everyone: true, username: backend.EveryoneUsername, period: q.Period})
+			return s.compute(ctx, reportPlan{everyone: true, username: backend.EveryoneUsername, period: q.Period, pricer: q.Pricer})
 		}
 		u, err := s.findUser(ctx, q.Account)
 		if err != nil {
 			return nil, err
 		}
-		return s.compute(ctx, reportPlan{userID: u.ID, username: u.Username, period: q.Period})
+		return s.compute(ctx, reportPlan{userID: u.ID, username: u.Username, period: q.Period, pricer: q.Pricer})
 	})
 }
 
@@ -45,6 +46,7 @@ type reportPlan struct {
 	everyone         bool
 	userID, username string
 	period           backend.Period
+	pricer           backend.Pricer // nil: no Report.Pricing
 }
 
 // compute runs one attempt at a report from scratch: nothing of an earlier
@@ -69,7 +71,7 @@ func (s *Source) compute(ctx context.Context, p reportPlan) (*backend.Report, er
 	if err != nil {
 		return nil, err
 	}
-	agg := usage.NewAggregator(usage.Inputs{Location: location(p.period), Instances: instances, ByUser: p.everyone})
+	agg := usage.NewAggregator(usage.Inputs{Period: p.period, Instances: instances, ByUser: p.everyone, Pricer: p.pricer})
 	if p.everyone || len(instances) > 0 { // $in: [] would match nothing
 		if err := s.scanLogs(ctx, logFilter(p, instances), agg.Add); err != nil {
 			return nil, err
@@ -126,14 +128,6 @@ func LogFilter(instanceIDs []string, period backend.Period) bson.D {
 		filter = append(filter, bson.E{Key: "timestamp", Value: r})
 	}
 	return filter
-}
-
-// location is the period's time zone for by-day rows, UTC when unknown.
-func location(p backend.Period) *time.Location {
-	if loc, err := time.LoadLocation(p.TimeZone); err == nil {
-		return loc
-	}
-	return time.UTC
 }
 
 // timeRange is the timestamp filter for period, or nil for all time.

@@ -171,7 +171,10 @@ func TestUserWithoutInstancesAndUnknownUser(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertReport(t, got, map[string]float64{})
-	if b := got.Breakdowns; b == nil || len(b.ByDay)+len(b.ByModel)+len(b.ByWorkflow)+len(b.ByInstance)+len(b.ByMode) != 0 || b.ByUser != nil {
+	if got.Series == nil || len(got.Series.Rows) != 0 {
+		t.Fatalf("lonely user's all-time series: %+v", got.Series)
+	}
+	if b := got.Breakdowns; b == nil || len(b.ByModel)+len(b.ByWorkflow)+len(b.ByInstance)+len(b.ByMode) != 0 || b.ByUser != nil {
 		t.Fatalf("lonely user's breakdowns: %+v", got.Breakdowns)
 	}
 	if got.UserID != "lonely-id" || !got.IsEmpty() {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"usagedash/backend"
 )
 
@@ -40,6 +42,13 @@ func (s *Source) Info() backend.SourceInfo {
 // Report fetches the signed-in user's usage over q.Period. Errors are
 // *backend.Error values; EUNAUTHORIZED wrapping ErrSessionExpired means the
 // user must sign in again.
+//
+// For a bounded period of at most MaxSeriesBuckets buckets it also builds
+// the report's Series from one usage-stats call per bucket, with at most
+// MaxInFlight calls in flight (the headline call included), each under
+// ctx's deadline. A bucket call that finds the session ended fails the
+// report; any other failure keeps the headline figures with no Series and a
+// SeriesNote saying why. Longer and open periods get NoteSeriesTooLong.
 func (s *Source) Report(ctx context.Context, q backend.Query) (*backend.Report, error) {
 	token, err := s.tokens.Token(ctx)
 	if err != nil {
@@ -49,14 +58,32 @@ func (s *Source) Report(ctx context.Context, q backend.Query) (*backend.Report, 
 		}
 		return nil, backend.WrapError(err, backend.EUNAUTHORIZED, "Sign in to the platform first.")
 	}
-	stats, err := s.client.UsageStats(ctx, token, q.Period)
-	if err != nil {
+	buckets, note := seriesBuckets(q.Period)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(MaxInFlight)
+	var stats *UserUsageStats
+	g.Go(func() (err error) {
+		stats, err = s.client.UsageStats(gctx, token, q.Period)
+		return err
+	})
+	var series *seriesFetch
+	if len(buckets) > 0 {
+		series = s.fetchSeries(gctx, g, token, buckets)
+	}
+	if err := g.Wait(); err != nil {
+		if series != nil {
+			series.cancel()
+		}
 		return nil, err
 	}
 	r := stats.Report()
 	r.Source = backend.SourceInfo{Kind: backend.SourcePlatform, Label: s.label, Account: stats.Username}
 	r.Period = q.Period
 	r.GeneratedAt = s.now().UTC()
+	r.SeriesNote = note
+	if series != nil {
+		series.apply(r, q.Period.BucketSize())
+	}
 	return r, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,9 +22,13 @@ func (p tokens) Token(context.Context) (string, error) { return p.token, p.err }
 
 func TestSourceReportsTheSignedInUser(t *testing.T) {
 	token := testToken(t)
-	var gotQuery, gotAuth string
+	var mu sync.Mutex
+	gotQuery, gotAuth := map[string]bool{}, map[string]bool{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		gotQuery, gotAuth = r.URL.Query().Get("period_start"), r.Header.Get("Authorization")
+		mu.Lock()
+		gotQuery[r.URL.Query().Get("period_start")+" "+r.URL.Query().Get("period_end")] = true
+		gotAuth[r.Header.Get("Authorization")] = true
+		mu.Unlock()
 		if r.URL.Path != PathUsageStats {
 			http.NotFound(w, r)
 			return
@@ -46,8 +51,13 @@ func TestSourceReportsTheSignedInUser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if gotQuery != "2026-11-01T00:00:00.000Z" || gotAuth != "Bearer "+token {
-		t.Errorf("sent period_start=%q auth=%q", gotQuery, gotAuth)
+	// The month's call, and one per day for the series.
+	if !gotQuery["2026-11-01T00:00:00.000Z 2026-11-30T23:59:59.999Z"] || !gotQuery["2026-11-30T00:00:00.000Z 2026-11-30T23:59:59.999Z"] ||
+		len(gotQuery) != 31 || len(gotAuth) != 1 || !gotAuth["Bearer "+token] {
+		t.Errorf("sent periods %v auth %v", gotQuery, gotAuth)
+	}
+	if r.Series == nil || len(r.Series.Rows) != 30 || r.Series.Rows[0].Key != "2026-11-01" || r.Series.Rows[0].Tokens.TotalTokens != 1500 {
+		t.Errorf("series %+v", r.Series)
 	}
 	want := backend.SourceInfo{Kind: backend.SourcePlatform, Label: "Platform 127.0.0.1", Account: "ada"}
 	if r.Source != want || r.Period.Preset != backend.PresetThisMonth || r.TotalTokens != 1500 || r.UserID != "u-1" {

@@ -187,15 +187,20 @@ func (t *Table) Cost(model string, at time.Time, u Usage) (Cost, error) {
 		return c, &backend.Error{Code: backend.ENOTFOUND, Err: ErrUnknownModel, Message: fmt.Sprintf(
 			"No price is known for model %q: map it to a known model or enter its price.", model)}
 	}
+	return p.cost(model, u), nil
+}
+
+// cost prices one request with usage u at p (the rate math of Cost).
+func (p Price) cost(model string, u Usage) Cost {
 	r, long := p.RatesFor(u)
-	c.Priced, c.LongContext, c.Price, c.Rates = true, long, p, r
+	c := Cost{Model: model, Batch: u.Batch, Priced: true, LongContext: long, Price: p, Rates: r}
 	c.Input = usd(u.Input, r.Input)
 	c.Output = usd(u.Output, r.Output)
 	c.CacheWrite5m = usd(u.CacheWrite5m, r.CacheWrite5m)
 	c.CacheWrite1h = usd(u.CacheWrite1h, r.CacheWrite1h)
 	c.CacheRead = usd(u.CacheRead, r.CacheRead)
 	c.USD = c.Input + c.Output + c.CacheWrite5m + c.CacheWrite1h + c.CacheRead
-	return c, nil
+	return c
 }
 
 // usd is the cost of tokens at rate USD per million tokens.
@@ -217,11 +222,16 @@ func (t *Table) CacheSavings(model string, at time.Time, u Usage) (savedUSD floa
 	if !ok {
 		return 0, hitRatio
 	}
+	return p.cacheSaved(u), hitRatio
+}
+
+// cacheSaved is what caching saved on one request with usage u at p (the
+// rate math of CacheSavings).
+func (p Price) cacheSaved(u Usage) float64 {
 	r, _ := p.RatesFor(u)
-	savedUSD = usd(u.CacheRead, r.Input-r.CacheRead) -
+	return usd(u.CacheRead, r.Input-r.CacheRead) -
 		usd(u.CacheWrite5m, r.CacheWrite5m-r.Input) -
 		usd(u.CacheWrite1h, r.CacheWrite1h-r.Input)
-	return savedUSD, hitRatio
 }
 
 // validRates reports why r cannot be a price, or "" when it can.

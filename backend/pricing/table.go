@@ -133,12 +133,15 @@ const maxAliasHops = 8
 // From is not after at. A time before the family's first entry (a skewed
 // clock) uses the first entry; the zero time uses the newest entry.
 func (t *Table) Lookup(model string, at time.Time) (Price, bool) {
-	return t.lookup(model, at, 0)
+	return pick(t.entries(model, 0), at)
 }
 
-func (t *Table) lookup(model string, at time.Time, hops int) (Price, bool) {
+// entries resolves model once, without a date: the dated entries of the
+// family it is priced as (oldest first), or a custom price as its only entry,
+// or nil when no price is known. hops counts the aliases followed so far.
+func (t *Table) entries(model string, hops int) []Price {
 	if hops > maxAliasHops {
-		return Price{}, false
+		return nil
 	}
 	keys := []string{cleanID(model)}
 	family, known := Normalize(model)
@@ -147,14 +150,23 @@ func (t *Table) lookup(model string, at time.Time, hops int) (Price, bool) {
 	}
 	for _, k := range keys {
 		if p, ok := t.custom[k]; ok {
-			return p, true
+			return []Price{p}
 		}
 		if target, ok := t.aliases[k]; ok {
-			return t.lookup(target, at, hops+1)
+			return t.entries(target, hops+1)
 		}
 	}
-	prices := t.families[family]
-	if !known || len(prices) == 0 {
+	if !known {
+		return nil
+	}
+	return t.families[family]
+}
+
+// pick returns the entry of prices in force at at: the newest one whose From
+// is not after at; the first for a time before every entry (a skewed clock);
+// the newest for the zero time.
+func pick(prices []Price, at time.Time) (Price, bool) {
+	if len(prices) == 0 {
 		return Price{}, false
 	}
 	if at.IsZero() {

@@ -41,40 +41,20 @@ func (s *Sums) add(l Log) {
 }
 
 // ExpectBreakdowns splits the logs Expect counts for account (a username,
-// an email or Everyone) in [start, end] five or six ways, keyed like
-// backend.UsageRow keys: "by_day" (the log's calendar day in loc,
-// YYYY-MM-DD), "by_model" (the instance's model), "by_workflow" (the log's
-// workflow_id, else the instance's), "by_instance", "by_mode" (the log's
-// claude_mode, else the instance's) and, for Everyone, "by_user" (the
-// instance's user_id). Unknown values, deleted instances included, key "".
-// Costs are not rounded.
-func (ds *Dataset) ExpectBreakdowns(account string, start, end *time.Time, loc *time.Location) map[string]map[string]*Sums {
+// an email or Everyone) in [start, end] four or five ways, keyed like
+// backend.UsageRow keys: "by_model" (the instance's model), "by_workflow"
+// (the log's workflow_id, else the instance's), "by_instance", "by_mode"
+// (the log's claude_mode, else the instance's) and, for Everyone, "by_user"
+// (the instance's user_id). Unknown values, deleted instances included, key
+// "". Costs are not rounded. Usage over time is ExpectSeries.
+func (ds *Dataset) ExpectBreakdowns(account string, start, end *time.Time) map[string]map[string]*Sums {
 	everyone := account == Everyone
-	uid := ds.userID(account)
-	instances := map[string]Instance{}
-	for _, i := range ds.Instances {
-		instances[i.ID] = i
-	}
-	out := map[string]map[string]*Sums{"by_day": {}, "by_model": {}, "by_workflow": {}, "by_instance": {}, "by_mode": {}}
+	out := map[string]map[string]*Sums{"by_model": {}, "by_workflow": {}, "by_instance": {}, "by_mode": {}}
 	if everyone {
 		out["by_user"] = map[string]*Sums{}
 	}
-	str := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
-	}
-	for _, l := range ds.Logs {
-		inst, known := instances[l.InstanceID]
-		if !everyone && (!known || str(inst.UserID) != uid || inst.UserID == nil) {
-			continue
-		}
-		if (start != nil && l.Timestamp.Before(*start)) || (end != nil && l.Timestamp.After(*end)) {
-			continue
-		}
+	ds.eachLog(account, start, end, func(l Log, inst Instance) {
 		keys := map[string]string{
-			"by_day":      l.Timestamp.In(loc).Format("2006-01-02"),
 			"by_model":    str(inst.Model),
 			"by_workflow": l.WorkflowID,
 			"by_instance": l.InstanceID,
@@ -88,13 +68,46 @@ func (ds *Dataset) ExpectBreakdowns(account string, start, end *time.Time, loc *
 			keys["by_mode"] = str(inst.Mode)
 		}
 		for dim, rows := range out {
-			r := rows[keys[dim]]
-			if r == nil {
-				r = new(Sums)
-				rows[keys[dim]] = r
-			}
-			r.add(l)
+			addTo(rows, keys[dim], l)
 		}
-	}
+	})
 	return out
+}
+
+// eachLog calls fn with every log Expect counts for account in [start, end]
+// and its instance (the zero Instance for a deleted one).
+func (ds *Dataset) eachLog(account string, start, end *time.Time, fn func(Log, Instance)) {
+	everyone := account == Everyone
+	uid := ds.userID(account)
+	instances := map[string]Instance{}
+	for _, i := range ds.Instances {
+		instances[i.ID] = i
+	}
+	for _, l := range ds.Logs {
+		inst, known := instances[l.InstanceID]
+		if !everyone && (!known || str(inst.UserID) != uid || inst.UserID == nil) {
+			continue
+		}
+		if (start != nil && l.Timestamp.Before(*start)) || (end != nil && l.Timestamp.After(*end)) {
+			continue
+		}
+		fn(l, inst)
+	}
+}
+
+// addTo adds l to rows[key], creating the row.
+func addTo(rows map[string]*Sums, key string, l Log) {
+	r := rows[key]
+	if r == nil {
+		r = new(Sums)
+		rows[key] = r
+	}
+	r.add(l)
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

@@ -77,6 +77,7 @@ func Generate(opts Options) (*Dataset, error) {
 	}
 	g.workflowsAndInstances(ds)
 	g.logs(ds)
+	g.unpricedInstance(ds)
 	return ds, nil
 }
 

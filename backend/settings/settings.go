@@ -1,5 +1,5 @@
 // Package settings keeps the user's preferences (refresh cadence, tray,
-// budgets) in a JSON file in the configuration folder.
+// budgets, model price overrides) in a JSON file in the configuration folder.
 package settings
 
 import (
@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"sort"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"usagedash/backend"
 	"usagedash/backend/atomicfile"
+	"usagedash/backend/pricing"
 )
 
 // Store holds the settings in memory and on disk.
@@ -107,7 +109,15 @@ func Validate(st *backend.Settings) error {
 		sort.Float64s(b.AlertPercents)
 		st.Budgets[id] = b
 	}
-	return nil
+	if st.ModelAliases == nil {
+		st.ModelAliases = map[string]string{}
+	}
+	if st.CustomPrices == nil {
+		st.CustomPrices = map[string]backend.ModelRates{}
+	}
+	// Names the model in its message: "The price entered for "x" is wrong: …",
+	// "Model "x" is mapped to "y", which has no known price …".
+	return pricing.Default().ValidateOverrides(st.ModelAliases, pricing.CustomPrices(st.CustomPrices))
 }
 
 func clone(st backend.Settings) backend.Settings {
@@ -117,5 +127,10 @@ func clone(st backend.Settings) backend.Settings {
 		b.AlertPercents = append([]float64(nil), b.AlertPercents...)
 		out.Budgets[id] = b
 	}
+	// Never nil, so the window sees {} rather than null.
+	out.ModelAliases = make(map[string]string, len(st.ModelAliases))
+	maps.Copy(out.ModelAliases, st.ModelAliases)
+	out.CustomPrices = make(map[string]backend.ModelRates, len(st.CustomPrices))
+	maps.Copy(out.CustomPrices, st.CustomPrices)
 	return out
 }

@@ -19,13 +19,20 @@ type Instance struct {
 
 // Inputs configure an Aggregator.
 type Inputs struct {
-	// Location is the time zone whose calendar days ByDay uses; nil is UTC.
+	// Period is the report's period: its Bucket, time zone and bounds give
+	// the buckets of the report's Series.
+	Period backend.Period
+	// Location is the time zone of the series' buckets; nil is Period's zone
+	// (UTC when it has none).
 	Location *time.Location
 	// Instances are the instances logs are attributed to. Logs of any other
 	// instance (deleted ones) are counted with no model, mode or user.
 	Instances []Instance
 	// ByUser asks for the by-user breakdown (the everyone report).
 	ByUser bool
+	// Pricer prices each log from its tokens and its instance's model, for
+	// Report.Pricing and the rows' ComputedUSD; nil prices nothing.
+	Pricer backend.Pricer
 }
 
 // Aggregator sums log records into the headline totals and every breakdown
@@ -37,9 +44,10 @@ type Aggregator struct {
 	byUser    bool
 	instances map[string]*instanceInfo
 	last      *instanceInfo
+	pricing   pricingState
 
 	models, workflows, byInstance, modes, users group
-	days                                        dayGroup
+	series                                      seriesGroup
 }
 
 // instanceInfo holds an instance's attributes and the rows its logs go to.
@@ -48,6 +56,7 @@ type instanceInfo struct {
 	known                bool
 	self, model, user    *Totals
 	workflow, modeRow    *Totals
+	instancePricing
 }
 
 // group is one breakdown: a row of totals per key.
@@ -76,12 +85,13 @@ func NewAggregator(in Inputs) *Aggregator {
 	a := &Aggregator{
 		byUser:     in.ByUser,
 		instances:  make(map[string]*instanceInfo, len(in.Instances)),
+		pricing:    newPricingState(in.Pricer),
 		models:     group{},
 		workflows:  group{},
 		byInstance: group{},
 		modes:      group{},
 		users:      group{},
-		days:       newDayGroup(in.Location),
+		series:     newSeriesGroup(in.Period, in.Location),
 	}
 	for _, i := range in.Instances {
 		if i.ID == "" {
@@ -90,7 +100,7 @@ func NewAggregator(in Inputs) *Aggregator {
 		a.instances[i.ID] = &instanceInfo{id: i.ID, workflowID: i.WorkflowID, mode: i.Mode, known: true,
 			self: a.byInstance.rowString(i.ID), model: a.models.rowString(i.Model),
 			workflow: a.workflows.rowString(i.WorkflowID), modeRow: a.modes.rowString(i.Mode),
-			user: a.userRow(i.UserID)}
+			user: a.userRow(i.UserID), instancePricing: a.pricing.forModel(i.Model)}
 	}
 	return a
 }
@@ -103,10 +113,13 @@ func (a *Aggregator) userRow(userID string) *Totals {
 }
 
 // Add counts one log record in the totals and in each breakdown. The log's
-// workflow_id and claude_mode win over its instance's when set.
+// workflow_id and claude_mode win over its instance's when set. With a
+// Pricer, the log is first priced once (as one request of its instance's
+// model) and every row it goes to adds that price.
 func (a *Aggregator) Add(r *LogRecord) {
-	a.total.Add(r)
 	in := a.instance(r.InstanceID, r.WorkflowID)
+	a.pricing.price(&in.instancePricing, r)
+	a.total.Add(r)
 	in.self.Add(r)
 	in.model.Add(r)
 	if in.user != nil {
@@ -122,7 +135,7 @@ func (a *Aggregator) Add(r *LogRecord) {
 	} else {
 		a.modes.row(r.Mode).Add(r)
 	}
-	a.days.row(r.Timestamp).Add(r)
+	a.series.row(r.Timestamp).Add(r)
 }
 
 // instance finds the instance a log belongs to, remembering the last one
@@ -138,7 +151,7 @@ func (a *Aggregator) instance(id, workflowID []byte) *instanceInfo {
 		in = &instanceInfo{id: string(id), workflowID: string(workflowID),
 			self: a.byInstance.rowString(string(id)), model: a.models.rowString(""),
 			workflow: a.workflows.rowString(string(workflowID)), modeRow: a.modes.rowString(""),
-			user: a.userRow("")}
+			user: a.userRow(""), instancePricing: a.pricing.forModel("")}
 		a.instances[in.id] = in
 	}
 	a.last = in
@@ -173,9 +186,12 @@ func (a *Aggregator) WorkflowIDs() []string {
 	return ids
 }
 
-// Apply writes the totals into r's headline fields and the breakdowns into
-// r.Breakdowns, labelled with labels.
+// Apply writes the totals into r's headline fields, the breakdowns into
+// r.Breakdowns, labelled with labels, and the usage over time into r.Series
+// (or, when it cannot be built, the reason into r.SeriesNote).
 func (a *Aggregator) Apply(r *backend.Report, labels Labels) {
 	a.total.Apply(r)
 	r.Breakdowns = a.Breakdowns(labels)
+	a.series.apply(r)
+	a.applyPricing(r)
 }

@@ -32,9 +32,16 @@ type LogRecord struct {
 	CacheCreationTokens int64
 	CacheReadTokens     int64
 	// TokensUsed is the legacy single token count.
-	TokensUsed      int64
-	CostUSD         float64
+	TokensUsed int64
+	CostUSD    float64
+	// HasCost is true when the log's total_cost_usd is a number (a reported
+	// cost, possibly 0); false when it is missing, null or not a number.
+	HasCost         bool
 	ExecutionTimeMS int64
+
+	// price is the log's contribution to the pricing sums, set by
+	// Aggregator.Add before the log is added to any Totals.
+	price logPrice
 }
 
 // Totals accumulates log records. The zero value is ready to use.
@@ -48,6 +55,23 @@ type Totals struct {
 	LegacyTokensUsed    int64
 	CostUSD             float64
 	ExecutionTimeMS     int64
+
+	// The pricing sums, all zero when the Aggregator has no Pricer (see
+	// backend.PricingSummary for their meaning). ComputedUSD prices the logs
+	// from their tokens; UnpricedTokens counts the tokens of logs that could
+	// not be priced (models without a known price, legacy tokens_used logs).
+	ComputedUSD    float64
+	UnpricedTokens int64
+	// LogsWithoutCost counts logs with tokens but no reported cost;
+	// FilledInUSD is their computed cost.
+	LogsWithoutCost int64
+	FilledInUSD     float64
+	// ReportedComparedUSD and ComputedComparedUSD sum the logs with both a
+	// reported cost and a computed one.
+	ReportedComparedUSD float64
+	ComputedComparedUSD float64
+	LongContextLogs     int64
+	CacheSavingsUSD     float64
 }
 
 // Add counts one log record.
@@ -60,6 +84,7 @@ func (t *Totals) Add(r *LogRecord) {
 	t.LegacyTokensUsed += r.TokensUsed
 	t.CostUSD += r.CostUSD
 	t.ExecutionTimeMS += r.ExecutionTimeMS
+	t.addPrice(&r.price)
 }
 
 // TotalTokens is the platform's total: the four typed counts when they add up

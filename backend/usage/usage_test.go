@@ -87,9 +87,11 @@ func TestAggregatorAttributesLogsAndLabelsRows(t *testing.T) {
 	agg.Add(rec("", "", "", time.Time{}, 1, 0, 0))
 	b := agg.Breakdowns(usage.Labels{Workflows: map[string]string{"w1": "docs", "w2": "legacy"}, Users: map[string]string{"u1": "ada"}})
 
-	days := b.ByDay
-	if len(days) != 4 || days[0].Key != "" || days[1].Key != "2026-03-07" || days[2].Key != "2026-03-08" || days[3].Key != "2026-03-09" {
-		t.Fatalf("days: %+v", days)
+	var r backend.Report
+	agg.Apply(&r, usage.Labels{})
+	days := r.Series.Rows
+	if r.Breakdowns.ByDay != nil || r.Series.Bucket != backend.BucketDay || len(days) != 4 || days[0].Key != "" || days[1].Key != "2026-03-07" || days[2].Key != "2026-03-08" || days[3].Key != "2026-03-09" {
+		t.Fatalf("days: %+v", r.Series)
 	}
 	if days[2].Logs != 1 || days[3].Logs != 2 {
 		t.Fatalf("day counts: %+v", days)

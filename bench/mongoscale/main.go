@@ -247,7 +247,7 @@ func measureMonth(ctx context.Context, src *mongodb.Source, account string, res 
 	}
 	res.MonthLogs = int(logsIn(rep))
 	logf("  30 days: user drain %v, report %v; everyone drain %v, report %v (%d logs, %d days)",
-		res.MonthDrain, res.Month, res.MonthEveryoneDrain, res.MonthEveryone, res.MonthLogs, len(rep.Breakdowns.ByDay))
+		res.MonthDrain, res.Month, res.MonthEveryoneDrain, res.MonthEveryone, res.MonthLogs, len(rep.Series.Rows))
 	return nil
 }
 

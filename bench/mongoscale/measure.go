@@ -103,16 +103,16 @@ func report(ctx context.Context, src *mongodb.Source, account string, p backend.
 	if err != nil {
 		return nil, err
 	}
-	if r.Breakdowns == nil {
-		return nil, fmt.Errorf("report without breakdowns")
+	if r.Breakdowns == nil || r.Series == nil {
+		return nil, fmt.Errorf("report without breakdowns or series")
 	}
 	return r, nil
 }
 
-// logsIn is how many logs a report summed (its by-day rows' counts).
+// logsIn is how many logs a report summed (its series rows' counts).
 func logsIn(r *backend.Report) int64 {
 	var n int64
-	for _, d := range r.Breakdowns.ByDay {
+	for _, d := range r.Series.Rows {
 		n += d.Logs
 	}
 	return n

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   compareStoredReports,
+  exportReport,
+  type ExportFormat,
   fetchAbout,
   fetchProfiles,
   fetchReport,
@@ -17,17 +19,28 @@ import {
   testConnection,
   toApiError,
 } from '.';
+import { makeReport } from '../test/fixtures';
+import { customRequest, presetRequest } from '../utils/period';
 
 vi.mock('@wails/go/app/ReportService', () => ({
-  Fetch: vi.fn((preset: string) =>
-    preset === 'bad' ? Promise.reject({ code: 'invalid', message: 'Unknown period "bad".' }) : Promise.resolve({ preset }),
+  Fetch: vi.fn((req: { preset: string }) =>
+    req.preset === 'bad' ? Promise.reject({ code: 'invalid', message: 'Unknown period "bad".' }) : Promise.resolve({ req }),
   ),
   Presets: vi.fn(),
   Source: vi.fn(),
-  Stored: vi.fn((preset: string) =>
-    preset === 'none'
+  Stored: vi.fn((req: { preset: string }) =>
+    req.preset === 'none'
       ? Promise.reject('{"code":"not_found","message":"No stored report."}')
-      : Promise.resolve({ report: { preset }, entry: { id: 'r1' } }),
+      : Promise.resolve({ report: { req }, entry: { id: 'r1' } }),
+  ),
+}));
+vi.mock('@wails/go/app/ExportService', () => ({
+  Export: vi.fn((_report: unknown, format: string) =>
+    format === 'csv'
+      ? Promise.resolve('/home/me/usage.csv')
+      : format === 'json'
+        ? Promise.resolve(null)
+        : Promise.reject({ code: 'invalid', message: 'Unknown export format "xml".' }),
   ),
 }));
 vi.mock('@wails/go/app/HistoryService', () => ({
@@ -87,8 +100,25 @@ describe('toApiError', () => {
 
 describe('bindings', () => {
   it('normalises rejections', async () => {
-    await expect(fetchReport('bad')).rejects.toMatchObject({ code: 'invalid', message: 'Unknown period "bad".' });
-    await expect(fetchReport('today')).resolves.toEqual({ preset: 'today' });
+    await expect(fetchReport(presetRequest('bad'))).rejects.toMatchObject({ code: 'invalid', message: 'Unknown period "bad".' });
+    // Exactly the four fields of backend.PeriodRequest go over the bridge.
+    const custom = { ...customRequest('2026-11-01', '2026-11-07', true), extra: 1 };
+    await expect(fetchReport(custom)).resolves.toEqual({
+      req: { preset: 'custom', from: '2026-11-01', to: '2026-11-07', utc: true },
+    });
+    await expect(fetchReport(presetRequest('today'))).resolves.toEqual({
+      req: { preset: 'today', from: '', to: '', utc: false },
+    });
+  });
+
+  it('exports a report: the saved path, "" on cancel, the error otherwise', async () => {
+    const report = makeReport();
+    await expect(exportReport(report, 'csv')).resolves.toBe('/home/me/usage.csv');
+    await expect(exportReport(report, 'json')).resolves.toBe('');
+    await expect(exportReport(report, 'xml' as ExportFormat)).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Unknown export format "xml".',
+    });
   });
 
   it('treats unknown theme values as system', async () => {
@@ -148,8 +178,11 @@ describe('bindings', () => {
   });
 
   it('normalises stored reports and the history', async () => {
-    await expect(fetchStoredReport('today')).resolves.toEqual({ report: { preset: 'today' }, entry: { id: 'r1' } });
-    await expect(fetchStoredReport('none')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(fetchStoredReport(presetRequest('today', true))).resolves.toEqual({
+      report: { req: { preset: 'today', from: '', to: '', utc: true } },
+      entry: { id: 'r1' },
+    });
+    await expect(fetchStoredReport(presetRequest('none'))).rejects.toMatchObject({ code: 'not_found' });
     // A stored report without its report counts as none.
     await expect(getStoredReport('r1')).rejects.toMatchObject({ code: 'not_found' });
     await expect(listHistory('p')).resolves.toEqual({ entries: [{ id: 'r1' }], warnings: [] });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EventsOn } from '@wails/runtime';
 import * as SettingsService from '@wails/go/app/SettingsService';
-import { fetchGlance, fetchSettings, onGlance, onProfileChanged, saveSettings } from '.';
+import { fetchGlance, fetchPriceTable, fetchSettings, onGlance, onProfileChanged, saveSettings } from '.';
 
 vi.mock('@wails/go/app/GlanceService', () => ({
   Latest: vi.fn()
@@ -11,8 +11,26 @@ vi.mock('@wails/go/app/GlanceService', () => ({
 }));
 vi.mock('@wails/go/app/SettingsService', () => ({
   Theme: vi.fn(),
-  Get: vi.fn(() => Promise.resolve({ refresh_minutes: 0, tray_shows: '', budgets: { p1: { monthly_usd: 10, alert_percents: null } } })),
+  Get: vi.fn(() =>
+    Promise.resolve({
+      refresh_minutes: 0,
+      tray_shows: '',
+      budgets: { p1: { monthly_usd: 10, alert_percents: null } },
+      model_aliases: { 'claude-opus-4-7': 'claude-opus-4-6', bad: 7 },
+      custom_prices: { 'my-model': { input: 2, output: 8 } },
+    }),
+  ),
   Save: vi.fn((s: unknown) => Promise.resolve(s)),
+  PriceTable: vi.fn(() =>
+    Promise.resolve({
+      version: '2026-02-17',
+      source: 'Anthropic pricing page',
+      models: [
+        { family: 'claude-sonnet-4-5', name: 'Claude Sonnet 4.5', from: '2025-09-29', input: 3, output: 15, cache_write_5m: 3.75, cache_write_1h: 6, cache_read: 0.3, long_context: { threshold_tokens: 200000 }, custom: false },
+        { family: 'claude-haiku-4-5', name: '', from: '2025-10-15', input: 1, output: 5, custom: false },
+      ],
+    }),
+  ),
 }));
 vi.mock('@wails/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
@@ -30,11 +48,28 @@ describe('glance and settings api', () => {
       tray_shows: 'today',
       alerts_paused: false,
       budgets: { p1: { monthly_usd: 10, alert_percents: [] } },
+      model_aliases: { 'claude-opus-4-7': 'claude-opus-4-6' },
+      custom_prices: { 'my-model': { input: 2, output: 8, cache_write_5m: 0, cache_write_1h: 0, cache_read: 0 } },
     });
-    await saveSettings({ ...s, budgets: { p1: { monthly_usd: 20, alert_percents: [50, 100] } } });
+    const prices = { 'x-1': { input: 1, output: 2, cache_write_5m: 0, cache_write_1h: 0, cache_read: 0.05 } };
+    await saveSettings({ ...s, budgets: { p1: { monthly_usd: 20, alert_percents: [50, 100] } }, custom_prices: prices });
     expect(vi.mocked(SettingsService.Save).mock.calls[0][0]).toMatchObject({
       budgets: { p1: { monthly_usd: 20, alert_percents: [50, 100] } },
+      model_aliases: { 'claude-opus-4-7': 'claude-opus-4-6' },
+      custom_prices: prices,
     });
+    // The generated class converted a copy, not the caller's map.
+    expect(Object.getPrototypeOf(prices['x-1'])).toBe(Object.prototype);
+  });
+
+  it('reads the price table with plain models', async () => {
+    const t = await fetchPriceTable();
+    expect(t.version).toBe('2026-02-17');
+    expect(t.source).toBe('Anthropic pricing page');
+    expect(t.models).toEqual([
+      { family: 'claude-sonnet-4-5', name: 'Claude Sonnet 4.5', from: '2025-09-29', input: 3, output: 15, cache_write_5m: 3.75, cache_write_1h: 6, cache_read: 0.3, long_context: true, custom: false },
+      { family: 'claude-haiku-4-5', name: 'claude-haiku-4-5', from: '2025-10-15', input: 1, output: 5, cache_write_5m: 0, cache_write_1h: 0, cache_read: 0, long_context: false, custom: false },
+    ]);
   });
 
   it('listens to the "glance" and "profile-changed" window events', () => {

@@ -35,6 +35,40 @@ export interface Settings {
   alerts_paused: boolean;
   /** By profile id. */
   budgets: Record<string, Budget>;
+  /** A model id without a known price → the known model id whose price applies. */
+  model_aliases: Record<string, string>;
+  /** A model id → prices the user entered (they win over the shipped table). */
+  custom_prices: Record<string, ModelRates>;
+}
+
+/** Prices in USD per million tokens (backend.ModelRates); a 0 cache rate is derived from `input`. */
+export interface ModelRates {
+  input: number;
+  output: number;
+  cache_write_5m: number;
+  cache_write_1h: number;
+  cache_read: number;
+}
+
+/** One model of the shipped price table (pricing.Price without its long-context tier). */
+export interface PriceModel extends ModelRates {
+  /** The family id, e.g. "claude-sonnet-4-5"; what an alias maps to. */
+  family: string;
+  /** "Claude Sonnet 4.5" */
+  name: string;
+  /** The date these prices apply from (YYYY-MM-DD). */
+  from: string;
+  /** A user's custom price rather than a shipped one. */
+  custom: boolean;
+  /** Whether requests over a threshold are billed at long-context rates. */
+  long_context: boolean;
+}
+
+/** The price table the backend prices reports with (app.PriceTableInfo). */
+export interface PriceTable {
+  version: string;
+  source: string;
+  models: PriceModel[];
 }
 
 /** Today's and this month's cost of one profile, with its budget and forecast. */
@@ -66,15 +100,33 @@ function normaliseBudget(b: Partial<Budget> | null | undefined): Budget {
   };
 }
 
+function normaliseRates(r: Partial<ModelRates> | null | undefined): ModelRates {
+  return {
+    input: num(r?.input),
+    output: num(r?.output),
+    cache_write_5m: num(r?.cache_write_5m),
+    cache_write_1h: num(r?.cache_write_1h),
+    cache_read: num(r?.cache_read),
+  };
+}
+
 function normaliseSettings(s: Partial<Settings> | null | undefined): Settings {
   const budgets: Record<string, Budget> = {};
   for (const [id, b] of Object.entries(s?.budgets ?? {})) budgets[id] = normaliseBudget(b);
+  const model_aliases: Record<string, string> = {};
+  for (const [id, target] of Object.entries(s?.model_aliases ?? {})) {
+    if (typeof target === 'string') model_aliases[id] = target;
+  }
+  const custom_prices: Record<string, ModelRates> = {};
+  for (const [id, r] of Object.entries(s?.custom_prices ?? {})) custom_prices[id] = normaliseRates(r);
   return {
     refresh_minutes: num(s?.refresh_minutes) || DEFAULT_REFRESH_MINUTES,
     close_to_tray: s?.close_to_tray !== false,
     tray_shows: s?.tray_shows || 'today',
     alerts_paused: s?.alerts_paused === true,
     budgets,
+    model_aliases,
+    custom_prices,
   };
 }
 
@@ -84,10 +136,34 @@ export async function fetchSettings(): Promise<Settings> {
 
 /**
  * Validates and stores the settings (the generated class converts the budgets
- * map in place, hence the copy); rejects with "invalid" and a sentence for a bad value.
+ * and custom prices maps in place, hence the copies); rejects with "invalid"
+ * and a sentence for a bad value, e.g. an alias to a model without a price.
  */
 export async function saveSettings(s: Settings): Promise<Settings> {
-  return normaliseSettings(await call(() => SettingsService.Save(backend.Settings.createFrom({ ...s, budgets: { ...s.budgets } }))));
+  const payload = {
+    ...s,
+    budgets: { ...s.budgets },
+    model_aliases: { ...(s.model_aliases ?? {}) },
+    custom_prices: { ...(s.custom_prices ?? {}) },
+  };
+  return normaliseSettings(await call(() => SettingsService.Save(backend.Settings.createFrom(payload))));
+}
+
+/** The shipped price table (version, source, models), to offer known models to map an unknown one to. */
+export async function fetchPriceTable(): Promise<PriceTable> {
+  const t = await call(() => SettingsService.PriceTable());
+  return {
+    version: t?.version ?? '',
+    source: t?.source ?? '',
+    models: (t?.models ?? []).map((m) => ({
+      ...normaliseRates(m),
+      family: m.family ?? '',
+      name: m.name || m.family || '',
+      from: m.from ?? '',
+      custom: m.custom === true,
+      long_context: !!m.long_context,
+    })),
+  };
 }
 
 function normaliseGlance(g: Partial<Glance> | null | undefined): Glance | null {

@@ -4,10 +4,12 @@
  */
 import { app, backend } from '@wails/go/models';
 import { ApiError, call } from './errors';
+import type { ExportFormat, PeriodRequest } from './period';
 import type { History, ReportDiff, StoredEntry, StoredReport } from './stored';
 import * as AboutService from '@wails/go/app/AboutService';
 import * as AuthService from '@wails/go/app/AuthService';
 import * as DatabaseService from '@wails/go/app/DatabaseService';
+import * as ExportService from '@wails/go/app/ExportService';
 import * as HistoryService from '@wails/go/app/HistoryService';
 import * as ProfileService from '@wails/go/app/ProfileService';
 import * as RenderProbe from '@wails/go/app/RenderProbe';
@@ -20,6 +22,9 @@ export type SourceInfo = backend.SourceInfo;
 /** One line of a breakdown: a day, model, workflow, instance, mode or user. */
 export type UsageRow = backend.UsageRow;
 export type Breakdowns = backend.Breakdowns;
+/** Every bucket (day or hour) of a report's period, zero rows included. */
+export type Series = backend.Series;
+export type { ExportFormat, PeriodRequest } from './period';
 export type ThemeSetting = 'system' | 'light' | 'dark';
 /**
  * What the window shows, for the end-to-end test: a dashboard state, the
@@ -85,17 +90,30 @@ export interface ProfilesState {
 export { ApiError, ERROR_CODES, toApiError, type ErrorCode } from './errors';
 export * from './glance';
 
-export function fetchReport(preset: string): Promise<Report> {
-  return call(() => ReportService.Fetch(preset));
+/** Exactly the four fields the backend reads. */
+const periodArg = ({ preset, from, to, utc }: PeriodRequest): PeriodRequest => ({ preset, from, to, utc: utc === true });
+
+/** Fetches the active profile's report for the period `req`. */
+export function fetchReport(req: PeriodRequest): Promise<Report> {
+  return call(() => ReportService.Fetch(periodArg(req)));
 }
 
 /**
- * The newest stored report of the active profile for `preset`. Rejects with
- * "not_found" when none is stored.
+ * The newest stored report of the active profile for the period `req`.
+ * Rejects with "not_found" when none is stored.
  */
-export async function fetchStoredReport(preset: string): Promise<StoredReport> {
-  const s = await call(() => ReportService.Stored(preset));
+export async function fetchStoredReport(req: PeriodRequest): Promise<StoredReport> {
+  const s = await call(() => ReportService.Stored(periodArg(req)));
   return normaliseStored(s);
+}
+
+/**
+ * Saves `report` as CSV or JSON through the native save dialog. Resolves to
+ * the saved file's path, or "" when the user cancelled.
+ */
+export async function exportReport(report: Report, format: ExportFormat): Promise<string> {
+  const path = await call(() => ExportService.Export(report, format));
+  return typeof path === 'string' ? path : '';
 }
 
 export function fetchPresets(): Promise<Preset[]> {

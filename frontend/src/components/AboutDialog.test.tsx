@@ -86,8 +86,8 @@ describe('AboutDialog', () => {
     render(
       <TopBar
         presets={[{ id: 'today', label: 'Today' }]}
-        preset="today"
-        onPresetChange={vi.fn()}
+        period={{ preset: 'today', from: '', to: '', utc: false }}
+        onPeriodChange={vi.fn()}
         onRefresh={vi.fn()}
         busy={false}
         themeSetting="system"

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
@@ -11,28 +13,100 @@ import { ExactText } from './ExactText';
 
 export interface BreakdownCardProps {
   title: string;
+  /** A short line under the title. */
+  subtitle?: string;
   rows: readonly UsageRow[] | null | undefined;
-  /** The report's total cost: sizes each row's bar (its share of the period's cost). */
+  /** The report's total cost: sizes each row's bar (its share of the period's cost) unless `shareOf` is given. */
   totalCostUSD: number;
   /** What a row is called; the backend's label by default. */
   labelOf?: (row: UsageRow) => string;
+  /** A line under a row's label, e.g. its cost at API prices. */
+  detailOf?: (row: UsageRow) => ReactNode;
+  /** The share (0..1) a row's bar shows; its share of the period's cost by default. */
+  shareOf?: (row: UsageRow) => number;
   /** Show only the first `limit` rows (they come sorted by cost) and say how many more there are. */
   limit?: number;
+  /** With `limit`: a "Show all" button for the rows left out. */
+  onShowAll?: () => void;
+  /** Under the rows, e.g. a "Total" line. */
+  footer?: ReactNode;
   /** data-testid of the card. */
   testId?: string;
 }
 
-/** A compact list of one breakdown's rows: label, cost, tokens and a bar of the cost share. */
-export function BreakdownCard({ title, rows, totalCostUSD, labelOf = rowLabel, limit, testId }: BreakdownCardProps) {
+/** The row's tokens (compact, exact on hover) and reported cost, right-aligned in that order. */
+function TokensAndCost({ tokens, costUSD }: { tokens: number | undefined; costUSD: number | undefined }) {
+  return (
+    <>
+      <ExactText text={formatCompact(tokens)} exact={`${formatInteger(tokens)} tokens`} color="text.secondary" sx={{ flexShrink: 0 }} />
+      <ExactText
+        text={formatUSD(costUSD)}
+        exact={formatUSDExact(costUSD)}
+        fontWeight={600}
+        sx={{ flexShrink: 0, minWidth: '4.5em', textAlign: 'right' }}
+      />
+    </>
+  );
+}
+
+/** A "Total" line under a breakdown's rows: the report's own tokens and cost, which the rows sum to. */
+export function BreakdownTotal({ tokens, costUSD }: { tokens: number | undefined; costUSD: number | undefined }) {
+  return (
+    <Stack
+      direction="row"
+      spacing={1}
+      data-testid="breakdown-total"
+      sx={{ alignItems: 'baseline', mt: 1.5, pt: 1, borderTop: 1, borderColor: 'divider' }}
+    >
+      <Typography variant="body2" sx={{ flex: 1, fontWeight: 600 }}>
+        Total
+      </Typography>
+      <TokensAndCost tokens={tokens} costUSD={costUSD} />
+    </Stack>
+  );
+}
+
+function ShareBar({ share }: { share: number }) {
+  return (
+    <Box
+      aria-hidden
+      sx={(theme) => ({
+        height: 4,
+        borderRadius: 2,
+        backgroundColor: alpha(theme.palette.text.primary, theme.palette.mode === 'dark' ? 0.1 : 0.07),
+        overflow: 'hidden',
+      })}
+    >
+      <Box
+        data-testid="cost-share-bar"
+        data-share={share.toFixed(4)}
+        sx={{ height: '100%', width: `${(share * 100).toFixed(2)}%`, bgcolor: 'primary.main', borderRadius: 2 }}
+      />
+    </Box>
+  );
+}
+
+/**
+ * A compact list of one breakdown's rows: label, tokens, reported cost, an
+ * optional detail line and a bar of the row's share; the top `limit` rows
+ * with "+N more" (or a "Show all" button).
+ */
+export function BreakdownCard(props: BreakdownCardProps) {
+  const { title, subtitle, rows, totalCostUSD, labelOf = rowLabel, detailOf, shareOf, limit, onShowAll, footer, testId } = props;
   const all = rows ?? [];
   const shown = limit !== undefined ? all.slice(0, limit) : all;
   const more = all.length - shown.length;
   return (
     <Card component="section" aria-label={title} data-testid={testId} sx={{ height: '100%' }}>
       <CardContent>
-        <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
+        <Typography variant="h6" component="h2" sx={{ mb: subtitle ? 0 : 1.5 }}>
           {title}
         </Typography>
+        {subtitle && (
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+            {subtitle}
+          </Typography>
+        )}
         {shown.length === 0 ? (
           <Typography variant="body2" color="text.secondary">
             No usage in this period.
@@ -41,50 +115,39 @@ export function BreakdownCard({ title, rows, totalCostUSD, labelOf = rowLabel, l
           <Stack component="ul" spacing={1.5} sx={{ listStyle: 'none', m: 0, p: 0 }}>
             {shown.map((row) => {
               const label = labelOf(row);
-              const share = costShare(row.cost_usd, totalCostUSD);
+              const share = shareOf ? shareOf(row) : costShare(row.cost_usd, totalCostUSD);
+              const detail = detailOf?.(row);
               return (
                 <Box component="li" key={row.key} data-row-key={row.key}>
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', mb: 0.5 }}>
                     <Typography variant="body2" noWrap title={label} sx={{ flex: 1, minWidth: 0 }}>
                       {label}
                     </Typography>
-                    <ExactText
-                      text={formatCompact(row.tokens?.total_tokens)}
-                      exact={`${formatInteger(row.tokens?.total_tokens)} tokens`}
-                      color="text.secondary"
-                      sx={{ flexShrink: 0 }}
-                    />
-                    <ExactText
-                      text={formatUSD(row.cost_usd)}
-                      exact={formatUSDExact(row.cost_usd)}
-                      fontWeight={600}
-                      sx={{ flexShrink: 0, minWidth: '4.5em', textAlign: 'right' }}
-                    />
+                    <TokensAndCost tokens={row.tokens?.total_tokens} costUSD={row.cost_usd} />
                   </Stack>
-                  <Box
-                    aria-hidden
-                    sx={(theme) => ({
-                      height: 4,
-                      borderRadius: 2,
-                      backgroundColor: alpha(theme.palette.text.primary, theme.palette.mode === 'dark' ? 0.1 : 0.07),
-                      overflow: 'hidden',
-                    })}
-                  >
-                    <Box
-                      data-testid="cost-share-bar"
-                      data-share={share.toFixed(4)}
-                      sx={{ height: '100%', width: `${(share * 100).toFixed(2)}%`, bgcolor: 'primary.main', borderRadius: 2 }}
-                    />
-                  </Box>
+                  {detail && (
+                    <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: -0.25, mb: 0.5 }}>
+                      {detail}
+                    </Typography>
+                  )}
+                  <ShareBar share={share} />
                 </Box>
               );
             })}
           </Stack>
         )}
+        {footer}
         {more > 0 && (
-          <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1.5 }}>
-            +{formatInteger(more)} more
-          </Typography>
+          <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mt: 1.5 }}>
+            <Typography variant="caption" color="text.secondary" component="p">
+              +{formatInteger(more)} more
+            </Typography>
+            {onShowAll && (
+              <Button size="small" onClick={onShowAll}>
+                Show all
+              </Button>
+            )}
+          </Stack>
         )}
       </CardContent>
     </Card>

@@ -5,6 +5,8 @@ import Typography from '@mui/material/Typography';
 import { alpha, styled } from '@mui/material/styles';
 import PaymentsOutlined from '@mui/icons-material/PaymentsOutlined';
 import { formatUSD, formatUSDExact } from '../utils/format';
+import type { Pricing } from '../utils/pricing';
+import { ComputedCostLine } from './ComputedCostLine';
 import { MetricValue } from './MetricValue';
 
 const HeroCard = styled(Card)(({ theme }) => ({
@@ -27,10 +29,14 @@ export interface CostHeroProps {
   costUSD: number;
   /** A short line under the figure. */
   caption: string;
+  /** The report's cost check at API prices (MongoDB reports): a line under the figure. */
+  pricing?: Pricing;
+  /** Opens the settings at the prices section (the "Set prices…" button when some tokens are unpriced). */
+  onSetPrices?: () => void;
 }
 
-/** The total cost, large. */
-export function CostHero({ costUSD, caption }: CostHeroProps) {
+/** The total cost as reported, large, with its check at API prices when the report has one. */
+export function CostHero({ costUSD, caption, pricing, onSetPrices }: CostHeroProps) {
   return (
     <HeroCard>
       <CardContent sx={{ height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', gap: 2 }}>
@@ -50,6 +56,7 @@ export function CostHero({ costUSD, caption }: CostHeroProps) {
           component="p"
           sx={{ alignSelf: 'flex-start' }}
         />
+        {pricing && <ComputedCostLine pricing={pricing} onSetPrices={onSetPrices} />}
         <Typography variant="body2" color="text.secondary" noWrap>
           {caption}
         </Typography>

@@ -28,6 +28,8 @@ export interface LiveReportProps {
   signedOut?: boolean;
   /** The "This month" card, shown with the report (under the empty state when it has no usage). */
   monthCard?: ReactNode;
+  /** Opens the settings at the prices section. */
+  onSetPrices?: () => void;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface LiveReportProps {
  * error when there is nothing to show.
  */
 export function LiveReport(props: LiveReportProps) {
-  const { state, preset, now, account, onRefresh, onShowAllTime, onSignIn, signedOut, monthCard } = props;
+  const { state, preset, now, account, onRefresh, onShowAllTime, onSignIn, signedOut, monthCard, onSetPrices } = props;
   const { status, report, storedEntry, error, offline } = state;
   const sessionEnded = error?.code === 'unauthorized';
 
@@ -77,7 +79,7 @@ export function LiveReport(props: LiveReportProps) {
           {monthCard}
         </>
       ) : (
-        <ReportView report={report} account={account} monthCard={monthCard} />
+        <ReportView report={report} account={account} monthCard={monthCard} onSetPrices={onSetPrices} />
       )}
     </Stack>
   );

@@ -5,10 +5,14 @@ import type { ReactNode } from 'react';
 import type { Report } from '../api';
 import { isEveryoneReport } from '../utils/breakdowns';
 import { formatCompact, formatInteger } from '../utils/format';
+import { pricingOf } from '../utils/pricing';
 import { BreakdownCards } from './BreakdownCards';
+import { CacheCard } from './CacheCard';
 import { CostHero } from './CostHero';
 import { DashboardGrid, GridArea } from './DashboardGrid';
 import { EfficiencyCard } from './EfficiencyCard';
+import { PricingCard } from './PricingCard';
+import { PricingNotice, pricingNoticeText } from './PricingNotice';
 import { StatCard } from './StatCard';
 import { TokenBreakdownCard } from './TokenBreakdownCard';
 import { UsageOverTimeCard } from './UsageOverTimeCard';
@@ -20,22 +24,30 @@ export interface ReportViewProps {
   account?: string;
   /** The "This month" card, under the headline row (live reports only). */
   monthCard?: ReactNode;
+  /** Opens the settings at the prices section ("Set prices…" when some models have no known price). */
+  onSetPrices?: () => void;
 }
 
 /**
- * A report with usage: the headline cards, then the usage over time,
- * (everyone report) the users table and (MongoDB reports)
- * the breakdowns by model, mode and workflow.
+ * A report with usage: the headline cards (the reported cost with its check
+ * at API prices), then the usage over time, (MongoDB reports) the pricing and
+ * cache cards, (everyone report) the users table and (MongoDB reports) the
+ * breakdowns by model, mode, workflow and instance; a platform-API report says
+ * once what needs a MongoDB connection.
  */
-export function ReportView({ report, account, monthCard }: ReportViewProps) {
+export function ReportView({ report, account, monthCard, onSetPrices }: ReportViewProps) {
   const everyone = isEveryoneReport(report, account);
   const byUser = everyone ? report.breakdowns?.by_user : undefined;
+  const pricing = pricingOf(report);
+  const notice = pricingNoticeText(report);
   return (
     <DashboardGrid>
       <GridArea area="hero">
         <CostHero
           costUSD={report.total_cost_usd}
           caption={everyone ? 'The team’s Anthropic API spend in this period' : 'Anthropic API spend in this period'}
+          pricing={pricing}
+          onSetPrices={onSetPrices}
         />
       </GridArea>
       <GridArea area="stats">
@@ -74,6 +86,21 @@ export function ReportView({ report, account, monthCard }: ReportViewProps) {
       <GridArea area="full">
         <UsageOverTimeCard report={report} />
       </GridArea>
+      {notice && (
+        <GridArea area="full">
+          <PricingNotice text={notice} />
+        </GridArea>
+      )}
+      {pricing && (
+        <>
+          <GridArea area="breakdown">
+            <PricingCard reportedUSD={report.total_cost_usd} pricing={pricing} onSetPrices={onSetPrices} />
+          </GridArea>
+          <GridArea area="efficiency">
+            <CacheCard report={report} pricing={pricing} />
+          </GridArea>
+        </>
+      )}
       {byUser && (
         <GridArea area="full">
           <UsersTable report={report} rows={byUser} />

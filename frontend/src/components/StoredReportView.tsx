@@ -17,10 +17,12 @@ export interface StoredReportViewProps {
   account?: string;
   onBackToLive: () => void;
   onShowHistory: () => void;
+  /** Opens the settings at the prices section. */
+  onSetPrices?: () => void;
 }
 
 /** A stored report opened from the history, read-only, under a header saying so. */
-export function StoredReportView({ stored, now, account, onBackToLive, onShowHistory }: StoredReportViewProps) {
+export function StoredReportView({ stored, now, account, onBackToLive, onShowHistory, onSetPrices }: StoredReportViewProps) {
   const { report, entry } = stored;
   return (
     <Stack spacing={2} data-testid="stored-report">
@@ -45,7 +47,7 @@ export function StoredReportView({ stored, now, account, onBackToLive, onShowHis
       {isEmptyReport(report) ? (
         <EmptyState periodLabel={report.period?.label ?? ''} preset={report.period?.preset ?? ''} />
       ) : (
-        <ReportView report={report} account={account} />
+        <ReportView report={report} account={account} onSetPrices={onSetPrices} />
       )}
     </Stack>
   );

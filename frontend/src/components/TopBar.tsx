@@ -11,10 +11,11 @@ import InfoOutlined from '@mui/icons-material/InfoOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
-import { EVERYONE_USERNAME, type Preset, type SourceInfo, type ThemeSetting } from '../api';
+import { EVERYONE_USERNAME, type PeriodRequest, type Preset, type Report, type SourceInfo, type ThemeSetting } from '../api';
 import { AboutDialog } from './AboutDialog';
 import { AppMark } from './AppMark';
-import { PeriodSelect } from './PeriodSelect';
+import { ExportMenu } from './ExportMenu';
+import { PeriodPicker } from './PeriodPicker';
 import { ProfileSwitcher, type ProfileSwitcherProps } from './ProfileSwitcher';
 import { SessionEnds } from './SessionEnds';
 import { ThemeToggle } from './ThemeToggle';
@@ -25,8 +26,11 @@ const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform
 export interface TopBarProps {
   source?: SourceInfo;
   presets: Preset[];
-  preset: string;
-  onPresetChange: (preset: string) => void;
+  /** The period shown: a preset or custom range, local or UTC. */
+  period: PeriodRequest;
+  onPeriodChange: (period: PeriodRequest) => void;
+  /** The report on screen, for Export (disabled without one). */
+  report?: Report;
   onRefresh: () => void;
   /** A fetch is in flight: shows a thin progress bar under the bar. */
   busy: boolean;
@@ -54,8 +58,12 @@ function sourceLine(source?: SourceInfo, everyone = false): string {
   return [source.label, source.account].filter((s) => s && s.trim()).join(' · ');
 }
 
+/**
+ * The app bar: the data source, the connection switcher, the period controls,
+ * Export, Refresh, History, theme, Settings and About.
+ */
 export function TopBar(props: TopBarProps) {
-  const { source, presets, preset, onPresetChange, onRefresh, busy, themeSetting, onThemeCycle, connection } = props;
+  const { source, presets, period, onPeriodChange, report, onRefresh, busy, themeSetting, onThemeCycle, connection } = props;
   const { onHistory, historyOpen = false, onSettings } = props;
   const active = connection?.profiles.find((v) => v.profile.id === connection.activeId);
   const everyone = active?.profile.kind === 'mongodb' && isEveryoneAccount(active.profile.account);
@@ -82,7 +90,8 @@ export function TopBar(props: TopBarProps) {
               <ProfileSwitcher {...connection} />
             </Stack>
           )}
-          <PeriodSelect presets={presets} value={preset} onChange={onPresetChange} />
+          <PeriodPicker presets={presets} value={period} onChange={onPeriodChange} />
+          <ExportMenu report={report} />
           <Tooltip title={`Refresh (${isMac ? '⌘R' : 'Ctrl+R'} or F5)`}>
             <IconButton onClick={onRefresh} aria-label="Refresh" sx={{ ml: 1 }}>
               <RefreshOutlined />

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Skeleton from '@mui/material/Skeleton';
@@ -8,19 +9,18 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Report } from '../api';
-import { fillDays } from '../utils/days';
-import type { DailyMetric } from './DailyUsageChart';
-import { DailyUsageTable } from './DailyUsageTable';
+import { bucketsCSV, hasUsage, overTime } from '../utils/buckets';
+import type { OverTimeMetric } from './BucketChart';
+import { BucketTable } from './BucketTable';
+import { CopyCsvButton } from './CopyCsvButton';
 
 // The chart library is large: load it (its own chunk) when a chart is first shown.
-const DailyUsageChart = lazy(() => import('./DailyUsageChart').then((m) => ({ default: m.DailyUsageChart })));
+const BucketChart = lazy(() => import('./BucketChart').then((m) => ({ default: m.BucketChart })));
 
-/** The chart's height in px (kept in sync with DailyUsageChart's CHART_HEIGHT). */
+/** The chart's height in px (kept in sync with BucketChart's CHART_HEIGHT). */
 const CHART_HEIGHT = 260;
 
 type OverTimeView = 'chart' | 'table';
-
-export const NO_BREAKDOWN_NOTICE = 'Per-day figures need a MongoDB connection: the platform’s API reports totals only.';
 
 export interface UsageOverTimeCardProps {
   report: Report;
@@ -30,13 +30,62 @@ export interface UsageOverTimeCardProps {
   chartWidth?: number;
 }
 
-/** Per-day cost or tokens of the period, as a bar chart or an exact table. */
+/** A compact exclusive toggle of the card's header. */
+function Toggle<T extends string>(props: { label: string; value: T; options: [T, string][]; onChange: (v: T) => void }) {
+  return (
+    <ToggleButtonGroup
+      size="small"
+      exclusive
+      value={props.value}
+      onChange={(_, v: T | null) => v && props.onChange(v)}
+      aria-label={props.label}
+    >
+      {props.options.map(([v, text]) => (
+        <ToggleButton key={v} value={v} sx={{ px: 1.25, py: 0.25 }}>
+          {text}
+        </ToggleButton>
+      ))}
+    </ToggleButtonGroup>
+  );
+}
+
+/**
+ * Cost or tokens (stacked by kind) of every day of the period, or every hour
+ * of a one-day period, as a bar chart or an exact table with totals that can
+ * be copied as CSV. Says why when the report has no such figures.
+ */
 export function UsageOverTimeCard({ report, initialView = 'chart', chartWidth }: UsageOverTimeCardProps) {
   const [view, setView] = useState<OverTimeView>(initialView);
-  const [metric, setMetric] = useState<DailyMetric>('cost');
-  const byDay = report.breakdowns ? report.breakdowns.by_day : undefined;
-  const days = useMemo(() => (byDay && byDay.length > 0 ? fillDays(byDay, report.period) : []), [byDay, report.period]);
-  const hasData = days.length > 0;
+  const [metric, setMetric] = useState<OverTimeMetric>('cost');
+  const data = useMemo(() => overTime(report), [report]);
+  const buckets = data.kind === 'buckets' && hasUsage(data.points) ? data : undefined;
+  const bucket = buckets?.bucket ?? 'day';
+  const lead = view === 'table' ? 'Per' : metric === 'cost' ? 'Cost per' : 'Tokens by type, per';
+  const zone = report.period?.time_zone;
+  const subtitle = `${lead} ${bucket}${zone ? ` · ${zone}` : ''}`;
+
+  let body;
+  if (data.kind === 'note') {
+    body = (
+      <Alert severity="info" variant="outlined" role="note">
+        {data.note}
+      </Alert>
+    );
+  } else if (!buckets) {
+    body = (
+      <Typography variant="body2" color="text.secondary">
+        No usage in this period.
+      </Typography>
+    );
+  } else if (view === 'chart') {
+    body = (
+      <Suspense fallback={<Skeleton variant="rounded" height={CHART_HEIGHT} aria-label="Loading chart" />}>
+        <BucketChart points={buckets.points} bucket={bucket} metric={metric} width={chartWidth} />
+      </Suspense>
+    );
+  } else {
+    body = <BucketTable points={buckets.points} bucket={bucket} />;
+  }
 
   return (
     <Card component="section" aria-label="Over time" data-testid="usage-over-time">
@@ -45,51 +94,31 @@ export function UsageOverTimeCard({ report, initialView = 'chart', chartWidth }:
           direction="row"
           sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1, mb: 1.5 }}
         >
-          <Typography variant="h6" component="h2">
-            Over time
-          </Typography>
-          {hasData && (
-            <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-              {view === 'chart' && (
-                <ToggleButtonGroup
-                  size="small"
-                  exclusive
-                  value={metric}
-                  onChange={(_, v: DailyMetric | null) => v && setMetric(v)}
-                  aria-label="Metric"
-                >
-                  <ToggleButton value="cost">Cost</ToggleButton>
-                  <ToggleButton value="tokens">Tokens</ToggleButton>
-                </ToggleButtonGroup>
+          <Box sx={{ minWidth: 0 }}>
+            <Typography variant="h6" component="h2">
+              Over time
+            </Typography>
+            {buckets && (
+              <Typography variant="caption" color="text.secondary" component="p" data-testid="over-time-subtitle">
+                {subtitle}
+              </Typography>
+            )}
+          </Box>
+          {buckets && (
+            <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center', justifyContent: 'flex-end' }}>
+              {view === 'chart' ? (
+                <Toggle label="Metric" value={metric} options={[['cost', 'Cost'], ['tokens', 'Tokens']]} onChange={setMetric} />
+              ) : (
+                <CopyCsvButton
+                  csv={() => bucketsCSV(buckets.points, bucket)}
+                  what={`${buckets.points.length} ${bucket}${buckets.points.length === 1 ? '' : 's'}`}
+                />
               )}
-              <ToggleButtonGroup
-                size="small"
-                exclusive
-                value={view}
-                onChange={(_, v: OverTimeView | null) => v && setView(v)}
-                aria-label="View"
-              >
-                <ToggleButton value="chart">Chart</ToggleButton>
-                <ToggleButton value="table">Table</ToggleButton>
-              </ToggleButtonGroup>
+              <Toggle label="View" value={view} options={[['chart', 'Chart'], ['table', 'Table']]} onChange={setView} />
             </Stack>
           )}
         </Stack>
-        {!report.breakdowns ? (
-          <Alert severity="info" variant="outlined" role="note">
-            {NO_BREAKDOWN_NOTICE}
-          </Alert>
-        ) : !hasData ? (
-          <Typography variant="body2" color="text.secondary">
-            No usage in this period.
-          </Typography>
-        ) : view === 'chart' ? (
-          <Suspense fallback={<Skeleton variant="rounded" height={CHART_HEIGHT} aria-label="Loading chart" />}>
-            <DailyUsageChart days={days} metric={metric} width={chartWidth} />
-          </Suspense>
-        ) : (
-          <DailyUsageTable days={days} />
-        )}
+        {body}
       </CardContent>
     </Card>
   );

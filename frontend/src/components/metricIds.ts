@@ -31,4 +31,20 @@ export type MetricId =
   /** Budget used: month_usd / budget_usd ("62%", exact "62.34%"); only when a budget is set. */
   | 'budget_fraction'
   /** The About dialog's "Version …" line (data-exact = the version string). */
-  | 'app_version';
+  | 'app_version'
+  /**
+   * The cost check at API prices (MongoDB reports with report.pricing), under
+   * the headline: the computed cost (a lower bound, shown after "≥ ", when
+   * unpriced_tokens > 0), the unpriced tokens (only then; exact = the count)
+   * and the drift (reported − computed over logs with both; exact "+$32.2500 (+2.76%)").
+   */
+  | 'computed_usd'
+  | 'unpriced_tokens'
+  | 'drift_usd'
+  /** The pricing card: the estimated spend (reported + filled in from tokens). */
+  | 'estimated_usd'
+  /** The cache card: what caching saved (negative: what it cost more) and the hit ratio (0..1 as "40.0%"). */
+  | 'cache_savings_usd'
+  | 'cache_hit_ratio'
+  /** The billing-mode card: what the plan-covered (max-plan) usage would have cost at API prices. */
+  | 'plan_computed_usd';

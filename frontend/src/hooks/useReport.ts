@@ -1,5 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchReport, fetchStoredReport, toApiError, type ApiError, type Report, type StoredEntry } from '../api';
+import {
+  fetchReport,
+  fetchStoredReport,
+  toApiError,
+  type ApiError,
+  type PeriodRequest,
+  type Report,
+  type StoredEntry,
+} from '../api';
+import { requestKey } from '../utils/period';
+import { useLatest } from './useLatest';
 
 export type ReportStatus = 'loading' | 'ready' | 'error';
 
@@ -26,17 +36,18 @@ export interface ReportState {
   error?: ApiError;
   /** Set from the first "unavailable" fetch until a fetch ends otherwise (kept while retrying). */
   offline?: OfflineState;
-  /** Fetches the current preset again. */
+  /** Fetches the current period again. */
   refresh: () => void;
 }
 
 /**
- * Fetches the report for `preset`, refetching when it or `reloadKey` changes
- * or on refresh(). The newest stored report of the period is asked for at the
+ * Fetches the report for the period `req`, refetching when it changes (by
+ * value: a new object with the same fields does not refetch), when
+ * `reloadKey` changes or on refresh(). The newest stored report of the period is asked for at the
  * same time and painted when it comes first, until the fetch answers. The
  * last report stays while refetching.
  */
-export function useReport(preset: string, reloadKey: unknown = 0): ReportState {
+export function useReport(req: PeriodRequest, reloadKey: unknown = 0): ReportState {
   const [status, setStatus] = useState<ReportStatus>('loading');
   const [report, setReport] = useState<Report>();
   const [storedEntry, setStoredEntry] = useState<StoredEntry>();
@@ -44,18 +55,21 @@ export function useReport(preset: string, reloadKey: unknown = 0): ReportState {
   const [offline, setOffline] = useState<OfflineState>();
   const [nonce, setNonce] = useState(0);
   const latest = useRef(0);
-  /** The preset of the report fetched last, while it is on screen. */
-  const livePreset = useRef<string>(undefined);
+  /** The request key of the report fetched last, while it is on screen. */
+  const liveKey = useRef<string>(undefined);
+  const key = requestKey(req);
+  const reqRef = useLatest(req);
 
   useEffect(() => {
     const id = ++latest.current;
     let fetched = false;
+    const request = reqRef.current;
     setStatus('loading');
-    const stored = fetchStoredReport(preset).then(
+    const stored = fetchStoredReport(request).then(
       (s) => {
         // A fresh report of this period on screen beats any stored one.
-        if (id !== latest.current || fetched || livePreset.current === preset) return;
-        livePreset.current = undefined;
+        if (id !== latest.current || fetched || liveKey.current === key) return;
+        liveKey.current = undefined;
         setReport(s.report);
         setStoredEntry(s.entry);
       },
@@ -63,11 +77,11 @@ export function useReport(preset: string, reloadKey: unknown = 0): ReportState {
         /* nothing stored: wait for the fetch */
       },
     );
-    fetchReport(preset).then(
+    fetchReport(request).then(
       (r) => {
         fetched = true;
         if (id !== latest.current) return;
-        livePreset.current = preset;
+        liveKey.current = key;
         setReport(r);
         setStoredEntry(undefined);
         setError(undefined);
@@ -84,7 +98,7 @@ export function useReport(preset: string, reloadKey: unknown = 0): ReportState {
         setStatus('error');
       },
     );
-  }, [preset, nonce, reloadKey]);
+  }, [key, nonce, reloadKey, reqRef]);
 
   useEffect(
     () => () => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchSettings, saveSettings, toApiError, type Settings } from '../api';
+import { hasPriceErrors } from '../utils/priceForm';
 import { budgetError, formFromSettings, settingsFromForm, type SettingsForm } from '../utils/settings';
 
 export interface SettingsFormState {
@@ -12,6 +13,8 @@ export interface SettingsFormState {
   retry: () => void;
   /** The budget's inline error, once the user tried to save. */
   budgetError?: string;
+  /** Whether the prices section shows its inline errors (once the user tried to save). */
+  showPriceErrors: boolean;
   /** Why the last save was refused. */
   serverError?: string;
   saving: boolean;
@@ -21,9 +24,12 @@ export interface SettingsFormState {
 
 /**
  * The settings dialog's form: loaded each time the dialog opens, with the
- * budget of `profileId`; save() checks it and stores it with saveSettings.
+ * budget of `profileId` and a prices entry for each of `unpricedModels`;
+ * save() checks it and stores it with saveSettings.
  */
-export function useSettingsForm(open: boolean, profileId?: string): SettingsFormState {
+export function useSettingsForm(open: boolean, profileId?: string, unpricedModels: readonly string[] = []): SettingsFormState {
+  // A new array each render must not reload the form: depend on its content.
+  const unpricedKey = unpricedModels.join('\n');
   const [base, setBase] = useState<Settings>();
   const [form, setForm] = useState<SettingsForm>();
   const [loadError, setLoadError] = useState<string>();
@@ -44,7 +50,7 @@ export function useSettingsForm(open: boolean, profileId?: string): SettingsForm
       (s) => {
         if (!alive) return;
         setBase(s);
-        setForm(formFromSettings(s, profileId));
+        setForm(formFromSettings(s, profileId, unpricedKey ? unpricedKey.split('\n') : []));
       },
       (err: unknown) => {
         if (alive) setLoadError(toApiError(err).message);
@@ -53,7 +59,7 @@ export function useSettingsForm(open: boolean, profileId?: string): SettingsForm
     return () => {
       alive = false;
     };
-  }, [open, profileId, nonce]);
+  }, [open, profileId, unpricedKey, nonce]);
 
   const set = useCallback(<K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
     setForm((f) => (f ? { ...f, [key]: value } : f));
@@ -61,10 +67,11 @@ export function useSettingsForm(open: boolean, profileId?: string): SettingsForm
   }, []);
 
   const budgetProblem = form && profileId ? budgetError(form.budget) : undefined;
+  const priceProblem = !!form && hasPriceErrors(form.prices);
 
   const save = useCallback(async () => {
     setChecked(true);
-    if (!base || !form || budgetProblem) return undefined;
+    if (!base || !form || budgetProblem || priceProblem) return undefined;
     setSaving(true);
     setServerError(undefined);
     try {
@@ -75,7 +82,7 @@ export function useSettingsForm(open: boolean, profileId?: string): SettingsForm
     } finally {
       setSaving(false);
     }
-  }, [base, form, budgetProblem, profileId]);
+  }, [base, form, budgetProblem, priceProblem, profileId]);
 
   return {
     form,
@@ -84,6 +91,7 @@ export function useSettingsForm(open: boolean, profileId?: string): SettingsForm
     loadError,
     retry: () => setNonce((n) => n + 1),
     budgetError: checked ? budgetProblem : undefined,
+    showPriceErrors: checked,
     serverError,
     saving,
     save,

@@ -5,6 +5,7 @@ import * as api from '../api';
 import { ApiError, type Report } from '../api';
 import { App } from '../App';
 import { EXPECTED, emptyReport, makeReport, makeState, mongoView } from '../test/fixtures';
+import { presetRequest } from '../utils/period';
 
 vi.mock('../api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../api')>();
@@ -69,7 +70,7 @@ describe('Dashboard', () => {
   it('shows every figure of a report with its exact value', async () => {
     renderWith(makeReport());
     await screen.findByText('$1,234.57');
-    expect(m.fetchReport).toHaveBeenCalledWith('last_30_days');
+    expect(m.fetchReport).toHaveBeenCalledWith(presetRequest('last_30_days'));
     for (const [id, [text, exact]] of Object.entries(EXPECTED)) {
       const el = metric(id);
       expect(el, id).toHaveTextContent(text);
@@ -107,7 +108,7 @@ describe('Dashboard', () => {
     expect(await screen.findByText('No usage in last 30 days')).toBeInTheDocument();
     expect(document.querySelector('[data-metric]')).toBeNull();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Show all time' }));
-    expect(m.fetchReport).toHaveBeenLastCalledWith('all_time');
+    expect(m.fetchReport).toHaveBeenLastCalledWith(presetRequest('all_time'));
     expect(await screen.findByText('No usage recorded yet')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Show all time' })).toBeNull();
   });
@@ -166,7 +167,7 @@ describe('Dashboard', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('combobox', { name: 'Period' }));
     await user.click(await screen.findByRole('option', { name: 'Last 7 days' }));
-    expect(m.fetchReport).toHaveBeenLastCalledWith('last_7_days');
+    expect(m.fetchReport).toHaveBeenLastCalledWith(presetRequest('last_7_days'));
     expect(metric('total_cost_usd')).toHaveTextContent('$1,234.57');
     expect(screen.getByRole('progressbar', { name: 'Loading' })).toBeInTheDocument();
     await act(async () =>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
-import { refreshGlance, type RenderState, type Report, type StoredReport } from '../api';
+import { refreshGlance, type PeriodRequest, type RenderState, type Report, type StoredReport } from '../api';
 import { asOfText } from '../components/AsOfBadge';
 import { isEmptyReport, LiveReport } from '../components/LiveReport';
 import { MonthCard } from '../components/MonthCard';
@@ -15,15 +15,15 @@ import { useAppInfo } from '../hooks/useAppInfo';
 import { useGlance } from '../hooks/useGlance';
 import { useHistoryShortcut } from '../hooks/useHistoryShortcut';
 import { useNow } from '../hooks/useNow';
+import { usePeriodChoice } from '../hooks/usePeriodChoice';
 import { useRefreshShortcut } from '../hooks/useRefreshShortcut';
 import { useRenderProbe } from '../hooks/useRenderProbe';
 import { useReport } from '../hooks/useReport';
 import { useSettingsShortcut } from '../hooks/useSettingsShortcut';
 import type { ThemeModeState } from '../hooks/useThemeMode';
+import { ALL_TIME_PRESET, presetRequest } from '../utils/period';
 import { HistoryPage } from './HistoryPage';
 
-export const DEFAULT_PRESET = 'last_30_days';
-export const ALL_TIME_PRESET = 'all_time';
 
 const stateOf = (r: Report): RenderState => (isEmptyReport(r) ? 'empty' : 'report');
 
@@ -51,8 +51,8 @@ export interface DashboardProps {
 export function Dashboard(props: DashboardProps) {
   const { theme, reloadKey, probeActive = true, connection, signedOut, onSignIn, onSessionEnded } = props;
   const { presets, source } = useAppInfo();
-  const [preset, setPreset] = useState(DEFAULT_PRESET);
-  const live = useReport(preset, reloadKey);
+  const [period, setPeriod] = usePeriodChoice();
+  const live = useReport(period, reloadKey);
   const { status, report, storedEntry, error, offline, refresh: refreshReport } = live;
   const [historyOpen, setHistoryOpen] = useState(false);
   const [opened, setOpened] = useState<StoredReport>();
@@ -67,7 +67,15 @@ export function Dashboard(props: DashboardProps) {
   useRefreshShortcut(refresh);
   const toggleHistory = useCallback(() => setHistoryOpen((o) => !o), []);
   useHistoryShortcut(toggleHistory, probeActive && !settingsOpen);
-  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const [settingsSection, setSettingsSection] = useState<'prices'>();
+  const openSettings = useCallback(() => {
+    setSettingsSection(undefined);
+    setSettingsOpen(true);
+  }, []);
+  const openPrices = useCallback(() => {
+    setSettingsSection('prices');
+    setSettingsOpen(true);
+  }, []);
   useSettingsShortcut(openSettings, probeActive);
 
   const activeId = connection?.activeId ?? '';
@@ -96,12 +104,15 @@ export function Dashboard(props: DashboardProps) {
     if (sessionEnded) onSessionEndedRef.current?.();
   }, [sessionEnded, error]);
 
-  const changePreset = useCallback((p: string) => {
-    setPreset(p);
-    setHistoryOpen(false);
-    setOpened(undefined);
-  }, []);
-  const showAllTime = useCallback(() => changePreset(ALL_TIME_PRESET), [changePreset]);
+  const changePeriod = useCallback(
+    (p: PeriodRequest) => {
+      setPeriod(p);
+      setHistoryOpen(false);
+      setOpened(undefined);
+    },
+    [setPeriod],
+  );
+  const showAllTime = useCallback(() => changePeriod(presetRequest(ALL_TIME_PRESET, period.utc)), [changePeriod, period.utc]);
   const backToLive = useCallback(() => {
     setHistoryOpen(false);
     setOpened(undefined);
@@ -136,19 +147,21 @@ export function Dashboard(props: DashboardProps) {
         account={opened.entry.profile_id === activeId ? account : undefined}
         onBackToLive={backToLive}
         onShowHistory={() => setHistoryOpen(true)}
+        onSetPrices={openPrices}
       />
     );
   } else {
     body = (
       <LiveReport
         state={live}
-        preset={preset}
+        preset={period.preset}
         now={now}
         account={account}
         onRefresh={refresh}
         onShowAllTime={showAllTime}
         onSignIn={onSignIn}
         signedOut={signedOut}
+        onSetPrices={openPrices}
         monthCard={glance && <MonthCard glance={glance} now={now} onSetBudget={openSettings} />}
       />
     );
@@ -159,8 +172,9 @@ export function Dashboard(props: DashboardProps) {
       <TopBar
         source={source ?? report?.source}
         presets={presets}
-        preset={preset}
-        onPresetChange={changePreset}
+        period={period}
+        onPeriodChange={changePeriod}
+        report={historyOpen ? undefined : (opened?.report ?? report)}
         onRefresh={refresh}
         busy={loading}
         themeSetting={theme.setting}
@@ -180,10 +194,13 @@ export function Dashboard(props: DashboardProps) {
       <SettingsDialog
         open={settingsOpen}
         profile={activeProfile}
+        section={settingsSection}
+        unpricedModels={(opened?.report ?? report)?.pricing?.unpriced_models ?? undefined}
         onClose={() => setSettingsOpen(false)}
         onSaved={() => {
           setSettingsOpen(false);
           setSettingsSaved(true);
+          refresh(); // saved prices change the computed figures
         }}
       />
       <Snackbar

@@ -7,6 +7,7 @@ import { App } from '../App';
 import { makeReport, makeState, mongoView, platformView, signedIn } from '../test/fixtures';
 import { entry, HOUR, stored } from '../test/storedFixtures';
 import { formatDateTime } from '../utils/format';
+import { presetRequest } from '../utils/period';
 
 vi.mock('../api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../api')>();
@@ -59,8 +60,8 @@ describe('Dashboard with stored reports', () => {
     m.fetchReport.mockReturnValue(live.promise);
     render(<App />);
     const badge = await screen.findByTestId('as-of');
-    expect(m.fetchStoredReport).toHaveBeenCalledWith('last_30_days');
-    expect(m.fetchReport).toHaveBeenCalledWith('last_30_days');
+    expect(m.fetchStoredReport).toHaveBeenCalledWith(presetRequest('last_30_days'));
+    expect(m.fetchReport).toHaveBeenCalledWith(presetRequest('last_30_days'));
     expect(badge).toHaveTextContent('As of 2 hours ago');
     expect(badge).toHaveAttribute('data-exact', s.entry.fetched_at);
     expect(cost()).toBe('$1,000.00');
@@ -97,8 +98,8 @@ describe('Dashboard with stored reports', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('combobox', { name: 'Period' }));
     await user.click(await screen.findByRole('option', { name: 'Last 7 days' }));
-    expect(m.fetchStoredReport).toHaveBeenLastCalledWith('last_7_days');
-    expect(m.fetchReport).toHaveBeenLastCalledWith('last_7_days');
+    expect(m.fetchStoredReport).toHaveBeenLastCalledWith(presetRequest('last_7_days'));
+    expect(m.fetchReport).toHaveBeenLastCalledWith(presetRequest('last_7_days'));
     await waitFor(() => expect(cost()).toBe('$7.00'));
     expect(screen.getByTestId('as-of')).toBeInTheDocument();
   });

@@ -154,13 +154,18 @@ export function makeState(profiles: ProfileView[], activeId = '', over: Partial<
 // ---------------------------------------------------------------------------
 // Breakdowns (MongoDB reports) and the everyone report.
 
-/** A breakdown row; `tokens` are input, output, cache write, cache read. */
+/**
+ * A breakdown row; `tokens` are input, output, cache write, cache read;
+ * `computed` (cost at API prices) defaults to the reported cost.
+ */
 export function usageRow(
   key: string,
   label: string,
   cost: number,
   tokens: [number, number, number, number] = [0, 0, 0, 0],
   logs = 1,
+  computed = cost,
+  unpriced = 0,
 ) {
   const [input, output, cw, cr] = tokens;
   return {
@@ -176,6 +181,8 @@ export function usageRow(
     },
     cost_usd: cost,
     execution_time_ms: 1000,
+    computed_usd: computed,
+    unpriced_tokens: unpriced,
   };
 }
 
@@ -215,6 +222,73 @@ export function everyoneReport(over: Record<string, unknown> = {}): Report {
     username: 'Everyone',
     source: { kind: 'mongodb', label: 'MongoDB 127.0.0.1:40123 / claude_workflows', account: 'Everyone' },
     breakdowns: breakdowns({ by_user: BY_USER }),
+    ...over,
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The cost check at API prices (MongoDB reports): every breakdown below sums
+// to makeReport()'s totals ($1,234.5678 reported, $1,180.25 computed,
+// 1,234,567 tokens: 500K input, 234,567 output, 100K cache write, 400K read).
+
+/** report.pricing of pricedReport(): one unpriced model, drift +$32.25 over $1,167.75 computed. */
+export const PRICING = {
+  table_version: '2026-02-17',
+  table_source: 'Anthropic pricing page',
+  computed_usd: 1180.25,
+  unpriced_tokens: 34_567,
+  unpriced_models: ['claude-opus-4-7'],
+  logs_without_cost: 3,
+  filled_in_usd: 12.5,
+  estimated_usd: 1247.0678,
+  reported_compared_usd: 1200,
+  computed_compared_usd: 1167.75,
+  drift_usd: 32.25,
+  long_context_logs: 4,
+  cache_savings_usd: 95.4,
+  cache_hit_ratio: 0.4,
+};
+
+/** by_model of pricedReport(): two priced models and one without a price. */
+export const PRICED_BY_MODEL = [
+  usageRow('claude-opus-4-1', 'claude-opus-4-1', 1000, [400_000, 200_000, 0, 0], 30, 980),
+  usageRow('claude-sonnet-4-5', 'claude-sonnet-4-5', 200, [100_000, 0, 100_000, 400_000], 20, 200.25),
+  usageRow('claude-opus-4-7', 'claude-opus-4-7', 34.5678, [0, 34_567, 0, 0], 5, 0, 34_567),
+];
+
+/** by_mode of pricedReport(): billed, plan-covered and unknown. */
+export const PRICED_BY_MODE = [
+  usageRow('api-key', 'api-key', 900, [300_000, 134_567, 60_000, 200_000], 35, 880, 34_567),
+  usageRow('max-plan', 'max-plan', 300, [150_000, 80_000, 30_000, 150_000], 15, 290.25),
+  usageRow('', 'Unknown', 34.5678, [50_000, 20_000, 10_000, 50_000], 5, 10),
+];
+
+/** by_instance of pricedReport(): seven instances in cost order, each in a different order by computed, tokens and logs. */
+export const BY_INSTANCE = [
+  usageRow('i1', 'inst-a', 400, [100_000, 0, 0, 0], 10, 300),
+  usageRow('i2', 'inst-b', 300, [300_000, 0, 0, 0], 20, 330),
+  usageRow('i3', 'inst-c', 200, [200_000, 0, 0, 0], 5, 190),
+  usageRow('i4', 'inst-d', 150, [250_000, 0, 0, 0], 40, 160),
+  usageRow('i5', 'inst-e', 100, [150_000, 0, 0, 0], 8, 110.25),
+  usageRow('i6', 'inst-f', 50, [200_000, 0, 0, 0], 12, 90),
+  usageRow('i7', 'inst-g', 34.5678, [34_567, 0, 0, 0], 3, 0, 34_567),
+];
+
+/** A MongoDB report with the cost check and every breakdown; `pricing` replaces fields of PRICING. */
+export function pricedReport(over: Record<string, unknown> = {}, pricing: Record<string, unknown> = {}): Report {
+  return makeReport({
+    breakdowns: breakdowns({ by_model: PRICED_BY_MODEL, by_mode: PRICED_BY_MODE, by_instance: BY_INSTANCE }),
+    pricing: { ...PRICING, ...pricing },
+    ...over,
+  });
+}
+
+/** A report from the platform's API: totals only, no breakdowns, no cost check. */
+export function platformReport(over: Record<string, unknown> = {}): Report {
+  return makeReport({
+    breakdowns: null,
+    pricing: null,
+    source: { kind: 'platform', label: 'agents.example.com', account: 'bob' },
     ...over,
   });
 }

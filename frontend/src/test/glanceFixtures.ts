@@ -24,6 +24,8 @@ export function makeSettings(over: Partial<Settings> = {}): Settings {
     tray_shows: 'today',
     alerts_paused: false,
     budgets: {},
+    model_aliases: {},
+    custom_prices: {},
     ...over,
   };
 }

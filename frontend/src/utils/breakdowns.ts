@@ -60,22 +60,43 @@ export function isUnassigned(row: Pick<UsageRow, 'key'>): boolean {
   return row.key === '';
 }
 
+/** What rows are sorted by: their label, or a figure of theirs. */
+export type SortBy = 'label' | ((r: UsageRow) => number | undefined);
+
+/**
+ * Rows in the given order (a new array). By a figure, ties fall back to the
+ * label (A→Z); by label, rows for which `pinLast` holds (the Unassigned row by
+ * default) always come last.
+ */
+export function sortRows(
+  rows: readonly UsageRow[],
+  by: SortBy,
+  order: SortOrder,
+  pinLast: (r: UsageRow) => boolean = isUnassigned,
+): UsageRow[] {
+  const dir = order === 'asc' ? 1 : -1;
+  const byName = (a: UsageRow, b: UsageRow) => collator.compare(a.label ?? '', b.label ?? '');
+  return [...rows].sort((a, b) => {
+    if (by === 'label') {
+      const pa = pinLast(a);
+      const pb = pinLast(b);
+      if (pa !== pb) return pa ? 1 : -1;
+      return dir * byName(a, b);
+    }
+    const d = (by(a) || 0) - (by(b) || 0);
+    return d !== 0 ? dir * d : byName(a, b);
+  });
+}
+
 /**
  * The by_user rows in the given order (a new array). Ties fall back to the
  * username; by name, the Unassigned row always comes last.
  */
 export function sortUserRows(rows: readonly UsageRow[], key: UserSortKey, order: SortOrder): UsageRow[] {
-  const dir = order === 'asc' ? 1 : -1;
-  const byName = (a: UsageRow, b: UsageRow) => collator.compare(a.label ?? '', b.label ?? '');
-  return [...rows].sort((a, b) => {
-    if (key === 'user') {
-      const ua = isUnassigned(a);
-      const ub = isUnassigned(b);
-      if (ua !== ub) return ua ? 1 : -1;
-      return dir * byName(a, b);
-    }
-    const get = NUMBER_OF[key];
-    const d = (get(a) || 0) - (get(b) || 0);
-    return d !== 0 ? dir * d : byName(a, b);
-  });
+  return sortRows(rows, key === 'user' ? 'label' : NUMBER_OF[key], order);
+}
+
+/** The sum of a figure over rows (missing values count 0). */
+export function sumRows(rows: readonly UsageRow[] | null | undefined, get: (r: UsageRow) => number | undefined): number {
+  return (rows ?? []).reduce((acc, r) => acc + (get(r) || 0), 0);
 }

@@ -3,10 +3,18 @@ import type { Period, UsageRow } from '../api';
 /** The longest period (in days) whose empty days are filled in from its start/end. */
 const MAX_FILLED_PERIOD_DAYS = 92;
 
-/** One day of the "Over time" card: a by_day row, or zeros for a day without logs. */
-export interface DayPoint {
-  /** "YYYY-MM-DD" in the report's time zone. */
+/**
+ * One bucket (day or hour) of the "Over time" card: a series or by_day row,
+ * or zeros for a day without logs.
+ */
+export interface BucketPoint {
+  /**
+   * The backend's key: "YYYY-MM-DD" in the report's time zone for a day, the
+   * hour's RFC 3339 start for an hour, "" for usage without a date.
+   */
   key: string;
+  /** The backend's label ("2026-11-03", "01:00 EDT", "No date"); the key for a filled-in day. */
+  label: string;
   logs: number;
   costUSD: number;
   input: number;
@@ -60,10 +68,12 @@ function periodDays(period: Period | undefined): [number, number] | undefined {
   return (b - a) / DAY_MS + 1 <= MAX_FILLED_PERIOD_DAYS ? [a, b] : undefined;
 }
 
-function point(key: string, row?: UsageRow): DayPoint {
+/** A row as a point; zeros when there is no row. */
+export function bucketPoint(key: string, row?: UsageRow): BucketPoint {
   const t = row?.tokens;
   return {
     key,
+    label: row?.label || key,
     logs: row?.logs ?? 0,
     costUSD: row?.cost_usd ?? 0,
     input: t?.input_tokens ?? 0,
@@ -79,19 +89,19 @@ function point(key: string, row?: UsageRow): DayPoint {
  * first to the last by_day key, widened to the period's start..end when both
  * are set and it spans at most MAX_FILLED_PERIOD_DAYS days. Ascending.
  */
-export function fillDays(rows: readonly UsageRow[] | null | undefined, period?: Period): DayPoint[] {
+export function fillDays(rows: readonly UsageRow[] | null | undefined, period?: Period): BucketPoint[] {
   const byKey = new Map<string, UsageRow>();
   for (const r of rows ?? []) if (r) byKey.set(r.key, r);
   const stamps = [...byKey.keys()].map(keyToUTC).filter((v): v is number => v !== undefined);
   const range = periodDays(period);
   if (range) stamps.push(...range);
-  if (stamps.length === 0) return [...byKey.values()].map((r) => point(r.key, r));
+  if (stamps.length === 0) return [...byKey.values()].map((r) => bucketPoint(r.key, r));
   const first = Math.min(...stamps);
   const last = Math.max(...stamps);
-  const out: DayPoint[] = [];
+  const out: BucketPoint[] = [];
   for (let ms = first; ms <= last; ms += DAY_MS) {
     const key = utcToKey(ms);
-    out.push(point(key, byKey.get(key)));
+    out.push(bucketPoint(key, byKey.get(key)));
   }
   return out;
 }

@@ -263,3 +263,13 @@ export function formatSignedCompact(v: Maybe): string {
 export function formatSignedInteger(v: Maybe): string {
   return signed(v, formatInteger);
 }
+
+/** "+2.8%", "-0.4%", "0.0%": a signed share (e.g. a drift against a reference). */
+export function formatSignedShare(v: Maybe): string {
+  return signed(v, formatShare);
+}
+
+/** "+2.76%": the exact signed share for data-exact and tooltips. */
+export function formatSignedShareExact(v: Maybe): string {
+  return signed(v, formatShareExact);
+}

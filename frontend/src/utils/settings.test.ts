@@ -39,6 +39,8 @@ describe('settings form', () => {
       tray_shows: 'month',
       alerts_paused: false,
       budgets: { other: { monthly_usd: 10, alert_percents: [90] }, p1: { monthly_usd: 0, alert_percents: [80, 100] } },
+      model_aliases: {},
+      custom_prices: {},
     });
     expect(settingsFromForm(base, form).budgets).toEqual(base.budgets);
   });

@@ -2,6 +2,7 @@
 // backend's Settings, and its inline validation (the same bounds as the Go
 // side's settings.Validate, which has the last word).
 import { DEFAULT_ALERT_PERCENTS, DEFAULT_REFRESH_MINUTES, TRAY_SHOWS, type Settings, type TrayShows } from '../api';
+import { entriesFromSettings, pricesFromEntries, type PriceEntry } from './priceForm';
 
 /** The refresh intervals offered, in minutes. */
 export const REFRESH_CHOICES: readonly number[] = [1, 2, 5, 10, 15, 30, 60];
@@ -18,6 +19,8 @@ export interface SettingsForm {
   closeToTray: boolean;
   alertsPaused: boolean;
   refreshMinutes: number;
+  /** Models without a shipped price: mapped to a known model or given custom prices. */
+  prices: PriceEntry[];
 }
 
 const sorted = (ps: readonly number[]) => [...new Set(ps)].sort((a, b) => a - b);
@@ -26,8 +29,11 @@ export function isTrayShows(v: string): v is TrayShows {
   return (TRAY_SHOWS as readonly string[]).includes(v);
 }
 
-/** The form for `s`, with the budget of `profileId`. */
-export function formFromSettings(s: Settings, profileId?: string): SettingsForm {
+/**
+ * The form for `s`, with the budget of `profileId` and a prices entry for each
+ * alias, custom price and model of `unpricedModels` (the current report's).
+ */
+export function formFromSettings(s: Settings, profileId?: string, unpricedModels: readonly string[] = []): SettingsForm {
   const b = profileId ? s.budgets[profileId] : undefined;
   return {
     budget: b && b.monthly_usd > 0 ? String(b.monthly_usd) : '',
@@ -36,6 +42,7 @@ export function formFromSettings(s: Settings, profileId?: string): SettingsForm 
     closeToTray: s.close_to_tray,
     alertsPaused: s.alerts_paused,
     refreshMinutes: s.refresh_minutes > 0 ? s.refresh_minutes : DEFAULT_REFRESH_MINUTES,
+    prices: entriesFromSettings(s, unpricedModels),
   };
 }
 
@@ -93,5 +100,6 @@ export function settingsFromForm(base: Settings, form: SettingsForm, profileId?:
     tray_shows: form.trayShows,
     alerts_paused: form.alertsPaused,
     budgets,
+    ...pricesFromEntries(form.prices),
   };
 }

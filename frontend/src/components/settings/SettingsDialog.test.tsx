@@ -8,11 +8,12 @@ import { SettingsDialog } from './SettingsDialog';
 
 vi.mock('../../api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../api')>();
-  return { ...actual, fetchSettings: vi.fn(), saveSettings: vi.fn() };
+  return { ...actual, fetchSettings: vi.fn(), saveSettings: vi.fn(), fetchPriceTable: vi.fn() };
 });
 
 const m = vi.mocked(api);
 const PROFILE = { id: 'p-mongo', name: 'Production DB' };
+const PRICE_TABLE = { version: '2026-02-17', source: 'Anthropic pricing page', models: [] };
 
 /** The alert level chips' labels. */
 const levelLabels = () =>
@@ -33,6 +34,7 @@ beforeEach(() => {
     makeSettings({ budgets: { 'p-other': { monthly_usd: 20, alert_percents: [50] } } }),
   );
   m.saveSettings.mockImplementation(async (s) => s);
+  m.fetchPriceTable.mockResolvedValue(PRICE_TABLE);
 });
 
 describe('SettingsDialog', () => {
@@ -66,6 +68,8 @@ describe('SettingsDialog', () => {
         'p-other': { monthly_usd: 20, alert_percents: [50] },
         'p-mongo': { monthly_usd: 150.5, alert_percents: [50, 80] },
       },
+      model_aliases: {},
+      custom_prices: {},
     });
   });
 

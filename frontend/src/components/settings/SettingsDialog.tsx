@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -10,8 +10,10 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import type { Settings } from '../../api';
+import { usePriceTable } from '../../hooks/usePriceTable';
 import { useSettingsForm } from '../../hooks/useSettingsForm';
 import { BudgetSettings } from './BudgetSettings';
+import { PriceSettings } from './PriceSettings';
 import { RefreshSettings } from './RefreshSettings';
 import { TraySettings } from './TraySettings';
 
@@ -21,13 +23,27 @@ export interface SettingsDialogProps {
   profile?: { id: string; name: string };
   onClose: () => void;
   onSaved: (saved: Settings) => void;
+  /** Open at this section ("prices": scrolled to and focused, e.g. from "Set prices…"). */
+  section?: 'prices';
+  /** The current report's models without a known price (report.pricing.unpriced_models), offered for pricing. */
+  unpricedModels?: readonly string[];
 }
 
-/** The settings: the active profile's budget, the tray and the refresh interval. */
-export function SettingsDialog({ open, profile, onClose, onSaved }: SettingsDialogProps) {
-  const s = useSettingsForm(open, profile?.id);
+/** The settings: the active profile's budget, the tray, the refresh interval and prices for unknown models. */
+export function SettingsDialog({ open, profile, onClose, onSaved, section, unpricedModels }: SettingsDialogProps) {
+  const s = useSettingsForm(open, profile?.id, unpricedModels);
   const { form, set } = s;
   const disabled = s.saving;
+  const priceTable = usePriceTable(open);
+  const pricesRef = useRef<HTMLDivElement>(null);
+  const loaded = !!form;
+
+  useEffect(() => {
+    if (!open || !loaded || section !== 'prices') return;
+    const el = pricesRef.current;
+    el?.scrollIntoView?.({ block: 'start' });
+    el?.querySelector<HTMLElement>('#settings-prices-title')?.focus();
+  }, [open, loaded, section]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -80,6 +96,15 @@ export function SettingsDialog({ open, profile, onClose, onSaved }: SettingsDial
           disabled={disabled}
         />
         <RefreshSettings minutes={form.refreshMinutes} onChange={(v) => set('refreshMinutes', v)} disabled={disabled} />
+        <PriceSettings
+          ref={pricesRef}
+          entries={form.prices}
+          onChange={(v) => set('prices', v)}
+          table={priceTable.table}
+          tableError={priceTable.error}
+          showErrors={s.showPriceErrors}
+          disabled={disabled}
+        />
       </Stack>
     );
   }

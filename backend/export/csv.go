@@ -1,0 +1,152 @@
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"usagedash/backend"
+)
+
+// Header is the CSV export's header row.
+var Header = []string{"section", "key", "label", "logs", "input_tokens", "output_tokens",
+	"cache_creation_input_tokens", "cache_read_input_tokens", "total_tokens", "cost_usd",
+	"computed_usd", "unpriced_tokens", "execution_time_ms"}
+
+// Sections of the CSV export's rows, in order. The series rows' section is
+// the series' bucket ("hour" or "day").
+const (
+	SectionTotal    = "total"
+	SectionModel    = "model"
+	SectionWorkflow = "workflow"
+	SectionInstance = "instance"
+	SectionMode     = "mode"
+	SectionUser     = "user"
+)
+
+// WriteCSV writes r as CSV (RFC 4180, through encoding/csv): first one
+// "# key: value" line per metadata field, then Header, a "total" row, the
+// series rows and the model, workflow, instance, mode and user rows. Amounts
+// are plain decimals (no exponent). The total row's logs, computed_usd and
+// unpriced_tokens cells are empty when the report does not know them (no
+// breakdowns, no pricing). Text cells that a spreadsheet would run as a
+// formula (starting with = + - @, a tab or a carriage return) are prefixed
+// with a single quote.
+func WriteCSV(w io.Writer, r *backend.Report, m Meta) error {
+	bw := bufio.NewWriter(w)
+	m = m.Scrubbed()
+	for _, kv := range [][2]string{
+		{"format", JSONFormat},
+		{"version", strconv.Itoa(JSONVersion)},
+		{"exported_at", m.ExportedAt.UTC().Format(time.RFC3339)},
+		{"app_version", m.AppVersion},
+		{"period_label", m.PeriodLabel},
+		{"period_start", timeCell(m.PeriodStart)},
+		{"period_end", timeCell(m.PeriodEnd)},
+		{"time_zone", m.TimeZone},
+		{"source_kind", m.SourceKind},
+		{"source_label", m.SourceLabel},
+		{"account", m.Account},
+		{"price_table_version", m.PriceTableVersion},
+	} {
+		bw.WriteString("# " + kv[0] + ": " + metaValue(kv[1]) + "\n")
+	}
+	cw := csv.NewWriter(bw)
+	cw.Write(Header)
+	r = scrubbed(r)
+	cw.Write(totalRow(r))
+	if s := r.Series; s != nil {
+		writeRows(cw, orDefault(s.Bucket, backend.BucketDay), s.Rows)
+	} else if b := r.Breakdowns; b != nil {
+		writeRows(cw, backend.BucketDay, b.ByDay) // a report stored before Series
+	}
+	if b := r.Breakdowns; b != nil {
+		writeRows(cw, SectionModel, b.ByModel)
+		writeRows(cw, SectionWorkflow, b.ByWorkflow)
+		writeRows(cw, SectionInstance, b.ByInstance)
+		writeRows(cw, SectionMode, b.ByMode)
+		writeRows(cw, SectionUser, b.ByUser)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// totalRow is the headline: the report's totals, its log count (from a
+// breakdown every log is in) and its computed cost.
+func totalRow(r *backend.Report) []string {
+	logs, computed, unpriced := "", "", ""
+	if b := r.Breakdowns; b != nil {
+		var n int64
+		for _, row := range b.ByModel {
+			n += row.Logs
+		}
+		logs = strconv.FormatInt(n, 10)
+	}
+	if p := r.Pricing; p != nil {
+		computed, unpriced = amount(p.ComputedUSD), strconv.FormatInt(p.UnpricedTokens, 10)
+	}
+	t := r.TokenBreakdown
+	return []string{SectionTotal, "", "Total", logs, integer(t.InputTokens), integer(t.OutputTokens),
+		integer(t.CacheCreationInputTokens), integer(t.CacheReadInputTokens), integer(t.TotalTokens),
+		amount(r.TotalCostUSD), computed, unpriced, integer(r.TotalExecutionTimeMS)}
+}
+
+func writeRows(cw *csv.Writer, section string, rows []backend.UsageRow) {
+	for _, row := range rows {
+		t := row.Tokens
+		cw.Write([]string{text(section), text(row.Key), text(row.Label), integer(row.Logs),
+			integer(t.InputTokens), integer(t.OutputTokens), integer(t.CacheCreationInputTokens),
+			integer(t.CacheReadInputTokens), integer(t.TotalTokens), amount(row.CostUSD),
+			amount(row.ComputedUSD), integer(row.UnpricedTokens), integer(row.ExecutionTimeMS)})
+	}
+}
+
+// text guards a text cell against formula injection: a cell starting with
+// = + - @, a tab or a carriage return gets a leading single quote, which
+// spreadsheets show as text.
+func text(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// metaValue makes a metadata value fit its "# key: value" line: one line,
+// and, because a spreadsheet splits the line at commas into cells, every
+// cell after a comma guarded like text (a leading quote or space included).
+func metaValue(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	parts := strings.Split(s, ",")
+	for i := 1; i < len(parts); i++ {
+		trimmed := strings.TrimLeft(parts[i], " ")
+		if trimmed != "" && strings.ContainsRune("=+-@\t\"", rune(trimmed[0])) {
+			parts[i] = "'" + parts[i]
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// amount formats dollars as a plain decimal, never with an exponent.
+func amount(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func integer(n int64) string { return strconv.FormatInt(n, 10) }
+
+func timeCell(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

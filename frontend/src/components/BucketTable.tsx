@@ -1,0 +1,102 @@
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableFooter from '@mui/material/TableFooter';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Box from '@mui/material/Box';
+import { BUCKET_COLUMNS, bucketName, totalOf, type BucketKind } from '../utils/buckets';
+import type { BucketPoint } from '../utils/days';
+
+/** Read by screen readers, not shown (the card's title says it). */
+const visuallyHidden = {
+  border: 0,
+  clip: 'rect(0 0 0 0)',
+  height: '1px',
+  margin: '-1px',
+  overflow: 'hidden',
+  padding: 0,
+  position: 'absolute',
+  whiteSpace: 'nowrap',
+  width: '1px',
+} as const;
+
+const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+export interface BucketTableProps {
+  points: readonly BucketPoint[];
+  bucket: BucketKind;
+}
+
+/** The table's caption (its accessible name). */
+export const tableCaption = (bucket: BucketKind) => `Usage per ${bucket}`;
+
+/**
+ * Exact figures of every day or hour (copyable text, no rounding), with a
+ * totals row. The cost cells carry data-metric "day_cost_usd" or "hour_cost_usd".
+ */
+export function BucketTable({ points, bucket }: BucketTableProps) {
+  const total = totalOf(points);
+  // Sticky like the header (same background), so the totals stay in view while scrolling.
+  const footer = {
+    ...num,
+    fontWeight: 600,
+    color: 'text.primary',
+    fontSize: 'inherit',
+    position: 'sticky',
+    bottom: 0,
+    bgcolor: 'background.default',
+    borderTop: 1,
+    borderColor: 'divider',
+  } as const;
+  return (
+    <TableContainer sx={{ maxHeight: 360 }}>
+      <Table size="small" stickyHeader>
+        <Box component="caption" sx={visuallyHidden}>
+          {tableCaption(bucket)}
+        </Box>
+        <TableHead>
+          <TableRow>
+            <TableCell scope="col">{bucket === 'hour' ? 'Hour' : 'Day'}</TableCell>
+            {BUCKET_COLUMNS.map((c) => (
+              <TableCell key={c.label} scope="col" align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {c.label}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {points.map((p) => (
+            <TableRow key={p.key} data-bucket={p.key} hover>
+              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
+                {bucketName(p, bucket, true)}
+              </TableCell>
+              {BUCKET_COLUMNS.map((c, i) => {
+                const text = c.format(c.value(p));
+                const exact = i === 0 ? { 'data-metric': `${bucket}_cost_usd`, 'data-exact': text } : {};
+                return (
+                  <TableCell key={c.label} align="right" sx={num} {...exact}>
+                    {text}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+        <TableFooter>
+          <TableRow data-testid="bucket-total">
+            <TableCell component="th" scope="row" sx={footer}>
+              Total
+            </TableCell>
+            {BUCKET_COLUMNS.map((c) => (
+              <TableCell key={c.label} align="right" sx={footer}>
+                {c.format(c.value(total))}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableFooter>
+      </Table>
+    </TableContainer>
+  );
+}

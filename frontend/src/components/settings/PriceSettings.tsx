@@ -1,0 +1,104 @@
+import { useState, type KeyboardEvent, type Ref } from 'react';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { PriceTable } from '../../api';
+import { priceTableLine } from '../../utils/pricing';
+import { addModelIdError, newPriceEntry, priceEntryErrors, type PriceEntry } from '../../utils/priceForm';
+import { PriceEntryRow } from './PriceEntryRow';
+
+export interface PriceSettingsProps {
+  entries: PriceEntry[];
+  onChange: (entries: PriceEntry[]) => void;
+  /** The shipped price table (undefined while it loads). */
+  table?: PriceTable;
+  /** Why the price table could not be read. */
+  tableError?: string;
+  /** Show each entry's errors (once the user tried to save). */
+  showErrors: boolean;
+  disabled?: boolean;
+  /** The section element (to scroll to it). */
+  ref?: Ref<HTMLDivElement>;
+}
+
+/**
+ * Settings → Prices: which price table is shipped, and for each model id
+ * without a price (the report's, or mapped before) a known model whose price
+ * applies or custom prices; entries can be added and removed.
+ */
+export function PriceSettings(props: PriceSettingsProps) {
+  const { entries, onChange, table, tableError, showErrors, disabled, ref } = props;
+  const [newId, setNewId] = useState('');
+  const [addError, setAddError] = useState<string>();
+
+  const add = () => {
+    const e = addModelIdError(newId, entries);
+    setAddError(e);
+    if (e) return;
+    onChange([...entries, newPriceEntry(newId)]);
+    setNewId('');
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault(); // not the dialog's submit
+      add();
+    }
+  };
+  const models = (table?.models ?? []).filter((m) => !m.custom);
+
+  let tableLine = 'Reading the price table…';
+  if (tableError) tableLine = `The price table could not be read (${tableError}); custom prices still work.`;
+  else if (table) tableLine = `Shipped: ${priceTableLine(table.version, table.source)}`;
+
+  return (
+    <Stack component="section" spacing={2} aria-labelledby="settings-prices-title" ref={ref} data-testid="settings-prices">
+      <Typography variant="subtitle1" component="h3" id="settings-prices-title" tabIndex={-1} sx={{ fontWeight: 600 }}>
+        Prices
+      </Typography>
+      <Typography variant="body2" color="text.secondary" data-testid="settings-price-table" sx={{ overflowWrap: 'anywhere' }}>
+        {tableLine}
+      </Typography>
+      <Typography variant="body2">
+        A model without a known price is left out of the cost at API prices, which then reads “≥”. Price it like a known model, or
+        enter its prices in USD per million tokens.
+      </Typography>
+      {entries.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          Every model in use has a price.
+        </Typography>
+      ) : (
+        entries.map((entry, i) => (
+          <PriceEntryRow
+            key={entry.id}
+            entry={entry}
+            models={models}
+            errors={showErrors ? priceEntryErrors(entry) : {}}
+            onChange={(next) => onChange(entries.map((e, j) => (j === i ? next : e)))}
+            onRemove={() => onChange(entries.filter((_, j) => j !== i))}
+            disabled={disabled}
+          />
+        ))
+      )}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+        <TextField
+          label="Another model id"
+          size="small"
+          value={newId}
+          disabled={disabled}
+          onChange={(e) => {
+            setNewId(e.target.value);
+            setAddError(undefined);
+          }}
+          onKeyDown={onKeyDown}
+          error={!!addError}
+          helperText={addError}
+          sx={{ flex: 1, maxWidth: 320 }}
+        />
+        <Button onClick={add} disabled={disabled || !newId.trim()} sx={{ mt: 0.5 }}>
+          Add
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}
