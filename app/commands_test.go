@@ -12,6 +12,7 @@ import (
 	"usagedash/backend"
 	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
+	"usagedash/backend/pricing"
 	"usagedash/backend/sample"
 )
 
@@ -36,9 +37,13 @@ func TestReportCommandPrintsTheSourceReport(t *testing.T) {
 	defer src.Close(ctx)
 	start, end := time.Now().Add(-5*24*time.Hour).UTC().Truncate(time.Second), time.Now().UTC().Truncate(time.Second)
 	period, _ := backend.CustomPeriod(&start, &end)
-	want, err := src.Report(ctx, backend.Query{Account: sample.DemoUsername, Period: period})
+	// With no saved settings, the command prices with the shipped table.
+	want, err := src.Report(ctx, backend.Query{Account: sample.DemoUsername, Period: period, Pricer: pricing.Default()})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want.Pricing == nil || want.Pricing.ComputedUSD == 0 {
+		t.Fatalf("the report has no pricing: %+v", want.Pricing)
 	}
 	t.Setenv(app.EnvMongoURI, srv.URI())
 	out, errOut, code := runCommand(t, "", "report", "--json", "--user", sample.DemoEmail,

@@ -96,8 +96,12 @@ type PricingSummary struct {
 	ReportedComparedUSD float64 `json:"reported_compared_usd"`
 	ComputedComparedUSD float64 `json:"computed_compared_usd"`
 	DriftUSD            float64 `json:"drift_usd"`
-	// LongContextLogs counts logs priced at a long-context tier.
-	LongContextLogs int64 `json:"long_context_logs"`
+	// LongContextLogs counts logs whose prompt tokens cross their model's
+	// long-context threshold. A log sums a Claude Code run's requests, so
+	// they are priced at the standard rates; LongContextExtraUSD is what
+	// they would cost more if each were one long-context request.
+	LongContextLogs     int64   `json:"long_context_logs"`
+	LongContextExtraUSD float64 `json:"long_context_extra_usd"`
 	// CacheSavingsUSD is what prompt caching saved against paying the input
 	// rate for every cache read, less the cache-write premium (negative when
 	// writes cost more than reads saved). CacheHitRatio is cache reads over

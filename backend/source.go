@@ -35,9 +35,14 @@ type ModelPricer interface {
 // LogPrice is one log's cost at API prices.
 type LogPrice struct {
 	// Priced is false when the model has no known price; USD is then 0.
-	Priced      bool
-	LongContext bool
-	USD         float64
+	Priced bool
+	// LongContext is set when the log's prompt tokens cross the model's
+	// long-context threshold; USD is still at the standard rates (a log
+	// may sum several requests) and LongContextExtraUSD is what it would
+	// cost more as one long-context request.
+	LongContext         bool
+	LongContextExtraUSD float64
+	USD                 float64
 	// CacheSavedUSD is what caching saved on the log (see PricingSummary).
 	CacheSavedUSD float64
 }

@@ -59,6 +59,7 @@ func TestReportPricesLogsFromTheDatabase(t *testing.T) {
 		if tu := l.TokenUsage; tu != nil {
 			u = pricing.Usage{Input: val(tu.Input), Output: val(tu.Output), CacheWrite5m: val(tu.CacheCreation), CacheRead: val(tu.CacheRead)}
 		}
+		u.Aggregate = true // a log sums a Claude Code run's requests
 		tokens := u.Tokens()
 		c, err := table.Cost(model, l.Timestamp, u)
 		switch {

@@ -23,16 +23,26 @@ type modelPricer struct {
 	prices []Price
 }
 
-// Price prices one log made at at with tokens b as ONE request (a log has no
-// batch flag, so none is a batch request), with the same rate math as
-// Table.Cost and Table.CacheSavings. A log with a negative token count, or a
-// model without a known price, is not priced.
+// Price prices one log made at at with tokens b, with the same rate math as
+// Table.Cost and Table.CacheSavings. A platform log is the usage of a Claude
+// Code run, which usually sums several API requests, so it is priced as an
+// aggregate (Usage.Aggregate): at the standard rates. When its prompt tokens
+// cross the model's long-context threshold, LongContext is set and
+// LongContextExtraUSD says what it would cost more were it one long-context
+// request. Logs carry no batch flag, so none is a batch request. A log with a
+// negative token count, or of a model without a known price, is not priced.
 func (m *modelPricer) Price(at time.Time, b backend.TokenBreakdown) backend.LogPrice {
 	p, ok := pick(m.prices, at)
 	if !ok || b.InputTokens < 0 || b.OutputTokens < 0 || b.CacheCreationInputTokens < 0 || b.CacheReadInputTokens < 0 {
 		return backend.LogPrice{}
 	}
 	u := FromBreakdown(b, false)
+	u.Aggregate = true
 	c := p.cost("", u)
-	return backend.LogPrice{Priced: true, LongContext: c.LongContext, USD: c.USD, CacheSavedUSD: p.cacheSaved(u)}
+	lp := backend.LogPrice{Priced: true, USD: c.USD, CacheSavedUSD: p.cacheSaved(u)}
+	u.Aggregate = false
+	if one := p.cost("", u); one.LongContext {
+		lp.LongContext, lp.LongContextExtraUSD = true, one.USD-c.USD
+	}
+	return lp
 }

@@ -27,27 +27,41 @@ func TestPricerMatchesCostAndCacheSavings(t *testing.T) {
 		mp := tb.Model(model)
 		for _, at := range times {
 			for _, b := range tokens {
-				u := pricing.FromBreakdown(b, false)
-				want, err := tb.Cost(model, at, u)
+				// A log is priced as the aggregate of a run's requests; as one
+				// request it could cross the long-context tier.
+				one := pricing.FromBreakdown(b, false)
+				run := one
+				run.Aggregate = true
+				want, err := tb.Cost(model, at, run)
 				if err != nil {
 					t.Fatalf("%s: %v", model, err)
 				}
-				saved, _ := tb.CacheSavings(model, at, u)
+				single, _ := tb.Cost(model, at, one)
+				extra := 0.0
+				if single.LongContext {
+					extra = single.USD - want.USD
+				}
+				saved, _ := tb.CacheSavings(model, at, run)
 				got := mp.Price(at, b)
-				if !got.Priced || got.LongContext != want.LongContext || got.USD != want.USD || got.CacheSavedUSD != saved {
-					t.Errorf("%s at %s %+v: got %+v, want USD %v long %v saved %v", model, at.Format(time.DateOnly), b, got, want.USD, want.LongContext, saved)
+				if !got.Priced || got.LongContext != single.LongContext || got.USD != want.USD || got.CacheSavedUSD != saved ||
+					got.LongContextExtraUSD != extra {
+					t.Errorf("%s at %s %+v: got %+v, want USD %v long %v extra %v saved %v", model, at.Format(time.DateOnly), b, got,
+						want.USD, single.LongContext, extra, saved)
 				}
 			}
 		}
 	}
-	// By hand. Sonnet 4.5, 205,000 prompt tokens > 200K: the whole request at
-	// the long-context rates $6 / $22.50 / $7.50 write / $0.60 read.
+	// By hand. Sonnet 4.5, a log of 205,000 prompt tokens > 200K: priced at
+	// the standard rates $3 / $15 / $3.75 write / $0.30 read (a log sums a
+	// run's requests), flagged, with what it would cost more as ONE request
+	// at the long-context rates $6 / $22.50 / $7.50 / $0.60.
 	long := tb.Model("claude-sonnet-4-5").Price(day("2026-01-10"), tokens[1])
-	near(t, "long-context USD", long.USD, 150_000*6e-6+9_000*22.5e-6+30_000*7.5e-6+25_000*0.6e-6) // 0.9+0.2025+0.225+0.015 = 1.3425
-	near(t, "long-context USD by hand", long.USD, 1.3425)
-	near(t, "long-context savings", long.CacheSavedUSD, 25_000*(6-0.6)/1e6-30_000*(7.5-6)/1e6) // 0.135-0.045 = 0.09
+	near(t, "standard USD", long.USD, 150_000*3e-6+9_000*15e-6+30_000*3.75e-6+25_000*0.3e-6) // 0.45+0.135+0.1125+0.0075
+	near(t, "standard USD by hand", long.USD, 0.705)
+	near(t, "as one long-context request", long.USD+long.LongContextExtraUSD, 1.3425) // 0.9+0.2025+0.225+0.015
+	near(t, "savings at standard rates", long.CacheSavedUSD, 25_000*(3-0.3)/1e6-30_000*(3.75-3)/1e6) // 0.0675-0.0225 = 0.045
 	if !long.LongContext {
-		t.Error("205K prompt tokens not at the long-context tier")
+		t.Error("205K prompt tokens not flagged as crossing the long-context threshold")
 	}
 	// Haiku 3.5 before and after its 2024-12-03 price cut ($1 → $0.80 input).
 	h := tb.Model("claude-3-5-haiku-latest")

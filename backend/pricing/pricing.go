@@ -20,8 +20,10 @@
 //     The long-context tier applies before the batch discount.
 //
 // Because the long-context rule depends on the size of one request, usage must
-// be priced log by log: pricing the sum of many requests can both trigger the
-// tier wrongly and miss it. Sum the Costs (or use an Estimate) instead.
+// be priced request by request: pricing the sum of many requests can both
+// trigger the tier wrongly and miss it. Sum the Costs (or use an Estimate)
+// instead. Usage known to sum several requests (Usage.Aggregate) is priced at
+// the standard rates; see Table.Model for how platform logs are priced.
 package pricing
 
 import (
@@ -87,7 +89,7 @@ type Price struct {
 // and whether the long-context tier applies.
 func (p Price) RatesFor(u Usage) (Rates, bool) {
 	r, long := p.Rates, false
-	if lc := p.LongContext; lc != nil && u.PromptTokens() > lc.ThresholdTokens {
+	if lc := p.LongContext; lc != nil && !u.Aggregate && u.PromptTokens() > lc.ThresholdTokens {
 		r, long = lc.Rates, true
 	}
 	if u.Batch {
@@ -105,6 +107,11 @@ type Usage struct {
 	CacheRead    int64 `json:"cache_read"`
 	// Batch is true for requests sent through the Message Batches API.
 	Batch bool `json:"batch"`
+	// Aggregate is true when the usage sums several requests (a Claude Code
+	// log covers a whole run). The long-context tier, which depends on the
+	// size of one request, is then not applied: summed prompt tokens above
+	// the threshold say nothing about any single request.
+	Aggregate bool `json:"aggregate"`
 }
 
 // PromptTokens is the request's input as the long-context rule counts it:

@@ -9,8 +9,8 @@ import (
 // logPrice is one log's contribution to the pricing sums of a Totals. The
 // Aggregator prices a log once and every Totals the log goes to adds it.
 type logPrice struct {
-	computedUSD, filledInUSD, reportedComparedUSD, computedComparedUSD, cacheSavedUSD float64
-	unpricedTokens, withoutCost, longContext                                          int64
+	computedUSD, filledInUSD, reportedComparedUSD, computedComparedUSD, cacheSavedUSD, longContextExtraUSD float64
+	unpricedTokens, withoutCost, longContext                                                               int64
 }
 
 // addPrice adds one log's pricing contribution.
@@ -22,6 +22,7 @@ func (t *Totals) addPrice(p *logPrice) {
 	t.ReportedComparedUSD += p.reportedComparedUSD
 	t.ComputedComparedUSD += p.computedComparedUSD
 	t.LongContextLogs += p.longContext
+	t.LongContextExtraUSD += p.longContextExtraUSD
 	t.CacheSavingsUSD += p.cacheSavedUSD
 }
 
@@ -91,7 +92,7 @@ func (s *pricingState) price(in *instancePricing, r *LogRecord) {
 	if lp.Priced {
 		p.computedUSD, p.cacheSavedUSD = lp.USD, lp.CacheSavedUSD
 		if lp.LongContext {
-			p.longContext = 1
+			p.longContext, p.longContextExtraUSD = 1, lp.LongContextExtraUSD
 		}
 		if r.HasCost {
 			p.reportedComparedUSD, p.computedComparedUSD = r.CostUSD, lp.USD
@@ -125,6 +126,7 @@ func (a *Aggregator) applyPricing(r *backend.Report) {
 		ComputedComparedUSD: RoundCost(t.ComputedComparedUSD),
 		DriftUSD:            RoundCost(t.ReportedComparedUSD - t.ComputedComparedUSD),
 		LongContextLogs:     t.LongContextLogs,
+		LongContextExtraUSD: RoundCost(t.LongContextExtraUSD),
 		CacheSavingsUSD:     RoundCost(t.CacheSavingsUSD),
 	}
 	if prompt := t.InputTokens + t.CacheCreationTokens + t.CacheReadTokens; prompt > 0 {

@@ -38,9 +38,11 @@ func TestPricingByHand(t *testing.T) {
 	// caching saved 10,000×(3−0.30) − 2,000×(3.75−3) = 25,500 µ$ = $0.0255.
 	agg.Add(&usage.LogRecord{InstanceID: []byte("s"), Timestamp: at, HasTokenUsage: true, InputTokens: 1_000, OutputTokens: 500,
 		CacheCreationTokens: 2_000, CacheReadTokens: 10_000, CostUSD: 0.02, HasCost: true})
-	// 150,000 + 60,000 = 210,000 prompt tokens > 200K: all at $6 / $22.50 /
-	// $0.60 read: 150,000×6 + 10,000×22.5 + 60,000×0.6 = $1.161, no reported
-	// cost; saved 60,000×(6−0.6) = $0.324.
+	// 150,000 + 60,000 = 210,000 prompt tokens > 200K, but a log sums a run's
+	// requests: standard rates 150,000×3 + 10,000×15 + 60,000×0.30 = $0.618,
+	// no reported cost; saved 60,000×(3−0.30) = $0.162. As ONE request at the
+	// long-context $6 / $22.50 / $0.60 it would be 0.9 + 0.225 + 0.036 =
+	// $1.161, so $0.543 more.
 	agg.Add(&usage.LogRecord{InstanceID: []byte("s"), Timestamp: at, HasTokenUsage: true, InputTokens: 150_000, OutputTokens: 10_000,
 		CacheReadTokens: 60_000})
 	// A model without a known price: 200 tokens unpriced, never $0.
@@ -55,10 +57,10 @@ func TestPricingByHand(t *testing.T) {
 	agg.Apply(&r, usage.Labels{})
 	want := backend.PricingSummary{
 		TableVersion: pricing.Default().Version(), TableSource: pricing.Default().Source(),
-		ComputedUSD: 1.182, UnpricedTokens: 5_200, UnpricedModels: []string{"claude-opus-4-7"},
-		LogsWithoutCost: 1, FilledInUSD: 1.161, EstimatedUSD: 0.06 + 1.161,
+		ComputedUSD: 0.639, UnpricedTokens: 5_200, UnpricedModels: []string{"claude-opus-4-7"},
+		LogsWithoutCost: 1, FilledInUSD: 0.618, EstimatedUSD: 0.678,
 		ReportedComparedUSD: 0.02, ComputedComparedUSD: 0.021, DriftUSD: -0.001,
-		LongContextLogs: 1, CacheSavingsUSD: 0.3495,
+		LongContextLogs: 1, LongContextExtraUSD: 0.543, CacheSavingsUSD: 0.1875,
 		// cache reads / (input + cache writes + cache reads)
 		CacheHitRatio: 70_000.0 / (151_100 + 2_000 + 70_000),
 	}
@@ -66,7 +68,7 @@ func TestPricingByHand(t *testing.T) {
 		t.Fatalf("pricing\n got %+v\nwant %+v", r.Pricing, want)
 	}
 	models := rowsByKey(r.Breakdowns.ByModel)
-	if s := models["claude-sonnet-4-5-20250929"]; s.ComputedUSD != 1.182 || s.UnpricedTokens != 5_000 || s.CostUSD != 0.05 {
+	if s := models["claude-sonnet-4-5-20250929"]; s.ComputedUSD != 0.639 || s.UnpricedTokens != 5_000 || s.CostUSD != 0.05 {
 		t.Errorf("sonnet row %+v", s)
 	}
 	if u := models["claude-opus-4-7"]; u.ComputedUSD != 0 || u.UnpricedTokens != 200 {
@@ -87,7 +89,7 @@ func TestNoPricerNoPricing(t *testing.T) {
 // priceSums is the independent computation of one row's (or the headline's)
 // pricing sums.
 type priceSums struct {
-	computed, unpriced, withoutCost, filledIn, reported, compared, long, saved, cost float64
+	computed, unpriced, withoutCost, filledIn, reported, compared, long, longExtra, saved, cost float64
 }
 
 // logSpec is a generated log and what it is attributed to.
@@ -173,8 +175,12 @@ func TestPricingMatchesAPlainLoop(t *testing.T) {
 				}
 				continue
 			}
-			u := pricing.FromBreakdown(backend.TokenBreakdown{InputTokens: r.InputTokens, OutputTokens: r.OutputTokens,
+			// A log sums a run's requests: standard rates; as ONE request it
+			// may cross the long-context tier, which is reported beside.
+			one := pricing.FromBreakdown(backend.TokenBreakdown{InputTokens: r.InputTokens, OutputTokens: r.OutputTokens,
 				CacheCreationInputTokens: r.CacheCreationTokens, CacheReadInputTokens: r.CacheReadTokens}, false)
+			u := one
+			u.Aggregate = true
 			c, err := table.Cost(l.model, r.Timestamp, u)
 			saved, _ := table.CacheSavings(l.model, r.Timestamp, u)
 			if err != nil {
@@ -183,8 +189,9 @@ func TestPricingMatchesAPlainLoop(t *testing.T) {
 			} else {
 				s.computed += c.USD
 				s.saved += saved
-				if c.LongContext {
+				if single, _ := table.Cost(l.model, r.Timestamp, one); single.LongContext {
 					s.long++
+					s.longExtra += single.USD - c.USD
 				}
 				if r.HasCost {
 					s.reported += r.CostUSD
@@ -220,6 +227,7 @@ func TestPricingMatchesAPlainLoop(t *testing.T) {
 	closeTo(t, "ReportedComparedUSD", tot.ReportedComparedUSD, headline.reported, exact)
 	closeTo(t, "ComputedComparedUSD", tot.ComputedComparedUSD, headline.compared, exact)
 	closeTo(t, "CacheSavingsUSD", tot.CacheSavingsUSD, headline.saved, exact)
+	closeTo(t, "LongContextExtraUSD", tot.LongContextExtraUSD, headline.longExtra, exact)
 	if float64(tot.UnpricedTokens) != headline.unpriced || float64(tot.LogsWithoutCost) != headline.withoutCost ||
 		float64(tot.LongContextLogs) != headline.long || tot.LongContextLogs != int64(longLogs) {
 		t.Errorf("counts %+v, want %+v (%d long)", tot, headline, longLogs)
@@ -233,6 +241,7 @@ func TestPricingMatchesAPlainLoop(t *testing.T) {
 	closeTo(t, "Pricing.ComputedComparedUSD", p.ComputedComparedUSD, headline.compared, rounded)
 	closeTo(t, "Pricing.DriftUSD", p.DriftUSD, headline.reported-headline.compared, rounded)
 	closeTo(t, "Pricing.CacheSavingsUSD", p.CacheSavingsUSD, headline.saved, rounded)
+	closeTo(t, "Pricing.LongContextExtraUSD", p.LongContextExtraUSD, headline.longExtra, rounded)
 	hit := float64(r.TotalCacheReadTokens) / float64(r.TotalInputTokens+r.TotalCacheCreationTokens+r.TotalCacheReadTokens)
 	closeTo(t, "Pricing.CacheHitRatio", p.CacheHitRatio, hit, exact)
 	if p.UnpricedTokens != int64(headline.unpriced) || p.LogsWithoutCost != int64(headline.withoutCost) || p.LongContextLogs != int64(longLogs) ||

@@ -71,6 +71,7 @@ type Totals struct {
 	ReportedComparedUSD float64
 	ComputedComparedUSD float64
 	LongContextLogs     int64
+	LongContextExtraUSD float64
 	CacheSavingsUSD     float64
 }
 

@@ -63,7 +63,7 @@ describe('PricingCard', () => {
       'Over logs with both, reported $1,200.00 vs $1,167.75 at API prices: drift +$32.25 (+2.8%) (reported is higher than API prices).',
     );
     expect(card).toHaveTextContent('Logs without a reported cost3, filled in from tokens: $12.50');
-    expect(card).toHaveTextContent('Long-context logs (billed at higher rates)4');
+    expect(card).toHaveTextContent('Logs over 200K prompt tokens4, priced at standard rates (a log sums a run’s requests); as single long-context requests: $7.50 more');
     expect(within(screen.getByRole('list', { name: 'Models without a known price' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'claude-opus-4-7',
     ]);

@@ -119,7 +119,15 @@ export function PricingCard({ reportedUSD, pricing: p, onSetPrices }: PricingCar
             {formatInteger(p.logs_without_cost)}
             {p.logs_without_cost > 0 && <>, filled in from tokens: {usd(p.filled_in_usd)}</>}
           </Fact>
-          <Fact label="Long-context logs (billed at higher rates)">{formatInteger(p.long_context_logs)}</Fact>
+          <Fact label="Logs over 200K prompt tokens">
+            {formatInteger(p.long_context_logs)}
+            {p.long_context_logs > 0 && (
+              <>
+                , priced at standard rates (a log sums a run’s requests); as single long-context requests:{' '}
+                {usd(p.long_context_extra_usd)} more
+              </>
+            )}
+          </Fact>
         </Stack>
         <Typography variant="body2" color="text.secondary" id="unpriced-models-label">
           Models without a known price

@@ -245,6 +245,7 @@ export const PRICING = {
   computed_compared_usd: 1167.75,
   drift_usd: 32.25,
   long_context_logs: 4,
+  long_context_extra_usd: 7.5,
   cache_savings_usd: 95.4,
   cache_hit_ratio: 0.4,
 };

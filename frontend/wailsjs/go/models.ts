@@ -550,6 +550,7 @@ export namespace backend {
 	    computed_compared_usd: number;
 	    drift_usd: number;
 	    long_context_logs: number;
+	    long_context_extra_usd: number;
 	    cache_savings_usd: number;
 	    cache_hit_ratio: number;
 	
@@ -571,6 +572,7 @@ export namespace backend {
 	        this.computed_compared_usd = source["computed_compared_usd"];
 	        this.drift_usd = source["drift_usd"];
 	        this.long_context_logs = source["long_context_logs"];
+	        this.long_context_extra_usd = source["long_context_extra_usd"];
 	        this.cache_savings_usd = source["cache_savings_usd"];
 	        this.cache_hit_ratio = source["cache_hit_ratio"];
 	    }
