@@ -58,7 +58,7 @@ func TestPricerMatchesCostAndCacheSavings(t *testing.T) {
 	long := tb.Model("claude-sonnet-4-5").Price(day("2026-01-10"), tokens[1])
 	near(t, "standard USD", long.USD, 150_000*3e-6+9_000*15e-6+30_000*3.75e-6+25_000*0.3e-6) // 0.45+0.135+0.1125+0.0075
 	near(t, "standard USD by hand", long.USD, 0.705)
-	near(t, "as one long-context request", long.USD+long.LongContextExtraUSD, 1.3425) // 0.9+0.2025+0.225+0.015
+	near(t, "as one long-context request", long.USD+long.LongContextExtraUSD, 1.3425)                // 0.9+0.2025+0.225+0.015
 	near(t, "savings at standard rates", long.CacheSavedUSD, 25_000*(3-0.3)/1e6-30_000*(3.75-3)/1e6) // 0.0675-0.0225 = 0.045
 	if !long.LongContext {
 		t.Error("205K prompt tokens not flagged as crossing the long-context threshold")
