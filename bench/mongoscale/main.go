@@ -31,6 +31,7 @@ func main() {
 	repeat := flag.Int("repeat", 0, "runs per measurement, the fastest kept (0: 3 up to 100k logs, else 1)")
 	batch := flag.Int("batch", 10000, "documents per unordered insertMany when loading")
 	timeout := flag.Duration("timeout", 3*time.Hour, "give up after this long")
+	monthOnly := flag.Bool("month-only", false, "measure only the 30-day reports (user and everyone)")
 	flag.Parse()
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
@@ -48,9 +49,13 @@ func main() {
 				runs = 3
 			}
 		}
-		res, err := measure(ctx, filepath.Join(*dir, fmt.Sprintf("logs-%d-seed-%d", n, *seed)), datasetOptions(n, *seed), runs, *batch)
+		res, err := measure(ctx, filepath.Join(*dir, fmt.Sprintf("logs-%d-seed-%d", n, *seed)), datasetOptions(n, *seed), runs, *batch, *monthOnly)
 		if err != nil {
 			fail(fmt.Errorf("%d logs: %w", n, err))
+		}
+		if *monthOnly {
+			fmt.Println(res.monthRow())
+			continue
 		}
 		fmt.Println(res.row())
 		if b, err := json.Marshal(res); err == nil {
@@ -92,6 +97,13 @@ func (r result) row() string {
 		pair(r.MonthEveryoneDrain, r.MonthEveryone), r.LoadAverage[0], r.LoadAverage[1])
 }
 
+// monthRow is the row of a -month-only run.
+func (r result) monthRow() string {
+	return fmt.Sprintf("%d logs, 30 days (%d logs in the window, everyone): user drain %.2f s / report %.2f s; everyone drain %.2f s / report %.2f s; load %s → %s",
+		r.Logs, r.MonthLogs, r.MonthDrain.Wall.Seconds(), r.Month.Wall.Seconds(), r.MonthEveryoneDrain.Wall.Seconds(),
+		r.MonthEveryone.Wall.Seconds(), r.LoadAverage[0], r.LoadAverage[1])
+}
+
 // loadAverage is the machine's 1-minute load average, to tell a busy run.
 func loadAverage() string {
 	b, err := os.ReadFile("/proc/loadavg")
@@ -101,7 +113,7 @@ func loadAverage() string {
 	return strings.Fields(string(b))[0]
 }
 
-func measure(ctx context.Context, dir string, opts sample.Options, runs, batch int) (*result, error) {
+func measure(ctx context.Context, dir string, opts sample.Options, runs, batch int, monthOnly bool) (*result, error) {
 	logf("%d logs: dataset under %s", opts.Logs, dir)
 	ld, err := openDataset(ctx, dir, opts, batch)
 	if err != nil {
@@ -117,6 +129,9 @@ func measure(ctx context.Context, dir string, opts sample.Options, runs, batch i
 		return nil, err
 	}
 	defer src.Close(context.WithoutCancel(ctx))
+	if monthOnly {
+		return res, measureMonth(ctx, src, sample.DemoUsername, res)
+	}
 	db := src.Database()
 	users, err := src.ListUsers(ctx)
 	if err != nil {
@@ -212,7 +227,7 @@ func measureMonth(ctx context.Context, src *mongodb.Source, account string, res 
 	if err != nil {
 		loc = time.UTC
 	}
-	p, err := backend.ResolvePreset(backend.PresetLast30Days, datasetNow, loc)
+	p, err := backend.ResolveRequest(backend.PeriodRequest{Preset: string(backend.PresetLast30Days)}, datasetNow, loc)
 	if err != nil {
 		return err
 	}

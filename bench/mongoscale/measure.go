@@ -12,6 +12,7 @@ import (
 
 	"usagedash/backend"
 	"usagedash/backend/mongodb"
+	"usagedash/backend/pricing"
 )
 
 // span is how long a measured step took: wall-clock time, and the CPU time
@@ -99,12 +100,12 @@ func drain(ctx context.Context, db *mongo.Database, filter bson.D) (int64, error
 
 // report runs the source's report and sanity-checks it.
 func report(ctx context.Context, src *mongodb.Source, account string, p backend.Period) (*backend.Report, error) {
-	r, err := src.Report(ctx, backend.Query{Account: account, Period: p})
+	r, err := src.Report(ctx, backend.Query{Account: account, Period: p, Pricer: pricing.Default()})
 	if err != nil {
 		return nil, err
 	}
-	if r.Breakdowns == nil || r.Series == nil {
-		return nil, fmt.Errorf("report without breakdowns or series")
+	if r.Breakdowns == nil || r.Series == nil || r.Pricing == nil {
+		return nil, fmt.Errorf("report without breakdowns, series or pricing")
 	}
 	return r, nil
 }

@@ -148,7 +148,14 @@ export function PricingCard({ reportedUSD, pricing: p, onSetPrices }: PricingCar
             </Button>
           )}
         </Stack>
-        <Typography variant="caption" color="text.secondary" component="p" data-testid="price-table" sx={{ mt: 2, overflowWrap: 'anywhere' }}>
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          component="p"
+          data-testid="price-table"
+          title={p.table_source}
+          sx={{ mt: 2, overflowWrap: 'anywhere' }}
+        >
           {priceTableLine(p.table_version, p.table_source)}
         </Typography>
       </CardContent>

@@ -88,10 +88,15 @@ export function driftWords(p: Pricing): string {
   return DRIFT_WORDS[driftDirection(p)];
 }
 
-/** "Prices as of 2026-02-17, <source>" */
+/** A price table's source without its links and notes: the text before the first " (" or ";". */
+export function shortSource(source: string): string {
+  return source.split(/ \(|;/)[0].trim();
+}
+
+/** "Prices as of 2026-02-17, <short source>" (the full source belongs in a tooltip). */
 export function priceTableLine(version: string | undefined, source: string | undefined): string {
   const v = version ? `Prices as of ${version}` : 'Prices of an unnamed table';
-  return source ? `${v}, ${source}` : v;
+  return source ? `${v}, ${shortSource(source)}` : v;
 }
 
 /** Standard multipliers of the input rate for cache rates left empty (1.25x, 2x, 0.1x). */
