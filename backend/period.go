@@ -200,3 +200,12 @@ func customDays(from, to string, loc *time.Location) (Period, error) {
 	}
 	return Period{Preset: PresetCustom, Label: label, Start: &first, End: &end, TimeZone: loc.String()}, nil
 }
+
+// UTCTime returns t in UTC, or nil for nil (an open end of a period).
+func UTCTime(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}

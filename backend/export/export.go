@@ -49,8 +49,8 @@ func NewMeta(r *backend.Report, appVersion string, exportedAt time.Time) Meta {
 		ExportedAt:  exportedAt.UTC(),
 		AppVersion:  appVersion,
 		PeriodLabel: r.Period.Label,
-		PeriodStart: utc(firstSet(r.Period.Start, r.PeriodStart)),
-		PeriodEnd:   utc(firstSet(r.Period.End, r.PeriodEnd)),
+		PeriodStart: backend.UTCTime(firstSet(r.Period.Start, r.PeriodStart)),
+		PeriodEnd:   backend.UTCTime(firstSet(r.Period.End, r.PeriodEnd)),
 		TimeZone:    r.Period.TimeZone,
 		SourceKind:  string(r.Source.Kind),
 		SourceLabel: r.Source.Label,
@@ -106,12 +106,4 @@ func firstSet(ts ...*time.Time) *time.Time {
 		}
 	}
 	return nil
-}
-
-func utc(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	u := t.UTC()
-	return &u
 }

@@ -9,6 +9,8 @@ import (
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/x/bsonx/bsoncore"
 
+	"usagedash/backend"
+	"usagedash/backend/pricing"
 	"usagedash/backend/sample"
 	"usagedash/backend/usage"
 )
@@ -71,11 +73,18 @@ func stream(b *testing.B, n int) *benchStream {
 }
 
 // BenchmarkAggregate measures the part usagedash owns: decoding each raw log
-// document as the cursor hands it over and aggregating the totals and every
-// breakdown (by day in New York time, model, workflow, instance, mode and
-// user) in one pass. One op is a whole report's stream of n logs, into a
-// new aggregator; logs/s is per core (one goroutine).
-func BenchmarkAggregate(b *testing.B) {
+// document as the cursor hands it over and aggregating the totals, the series
+// (days in New York time) and every breakdown (model, workflow, instance,
+// mode and user) in one pass. One op is a whole report's stream of n logs,
+// into a new aggregator; logs/s is per core (one goroutine).
+func BenchmarkAggregate(b *testing.B) { benchmarkAggregate(b, nil) }
+
+// BenchmarkAggregatePriced is BenchmarkAggregate with every log also priced
+// from its tokens at the shipped price table (Report.Pricing, the rows'
+// computed cost), as the app's reports are.
+func BenchmarkAggregatePriced(b *testing.B) { benchmarkAggregate(b, pricing.Default()) }
+
+func benchmarkAggregate(b *testing.B, pricer backend.Pricer) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		b.Skip(err)
@@ -88,7 +97,7 @@ func BenchmarkAggregate(b *testing.B) {
 			b.ResetTimer()
 			var rec usage.LogRecord
 			for i := 0; i < b.N; i++ {
-				agg := usage.NewAggregator(usage.Inputs{Location: ny, Instances: s.instances, ByUser: true})
+				agg := usage.NewAggregator(usage.Inputs{Location: ny, Instances: s.instances, ByUser: true, Pricer: pricer})
 				for _, raw := range s.raws {
 					if err := decodeLog(raw, &rec); err != nil {
 						b.Fatal(err)

@@ -90,8 +90,8 @@ func (s *Source) compute(ctx context.Context, p reportPlan) (*backend.Report, er
 		Username:       p.username,
 		TotalWorkflows: workflows,
 		TotalInstances: int64(len(instances)),
-		PeriodStart:    utc(p.period.Start),
-		PeriodEnd:      utc(p.period.End),
+		PeriodStart:    backend.UTCTime(p.period.Start),
+		PeriodEnd:      backend.UTCTime(p.period.End),
 		Source:         backend.SourceInfo{Kind: backend.SourceMongoDB, Label: s.label, Account: p.username},
 		GeneratedAt:    time.Now().UTC(),
 		Period:         p.period,
@@ -140,12 +140,4 @@ func timeRange(p backend.Period) bson.D {
 		r = append(r, bson.E{Key: "$lte", Value: p.End.UTC()})
 	}
 	return r
-}
-
-func utc(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	u := t.UTC()
-	return &u
 }

@@ -3,21 +3,15 @@ package parity_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"math"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
 	"usagedash/backend"
-	"usagedash/backend/ferret"
-	"usagedash/backend/mongodb"
 	"usagedash/backend/platform"
 	"usagedash/backend/sample"
-	"usagedash/backend/server"
 )
 
 // fieldsOf returns the platform's numeric fields of s by JSON name.
@@ -53,24 +47,9 @@ func checkParity(t *testing.T, seed uint64) {
 		}
 	}
 
-	srv := ferret.MustStart(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	if err := sample.LoadURI(ctx, srv.URI(), mongodb.DefaultDatabase, ds); err != nil {
-		t.Fatal(err)
-	}
-	source, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer source.Close(ctx)
-	api, err := server.New(server.Config{Source: source, Secret: []byte("parity-test-secret-0123456789-abcdefghijklmnop"),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	httpSrv := httptest.NewServer(api.Handler())
-	defer httpSrv.Close()
+	source, httpSrv := startReference(ctx, t, ds, nil)
 	pc, err := platform.NewClient(httpSrv.URL, platform.Options{})
 	if err != nil {
 		t.Fatal(err)

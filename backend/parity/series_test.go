@@ -3,9 +3,7 @@ package parity_test
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,11 +13,8 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"usagedash/backend"
-	"usagedash/backend/ferret"
-	"usagedash/backend/mongodb"
 	"usagedash/backend/platform"
 	"usagedash/backend/sample"
-	"usagedash/backend/server"
 )
 
 // staticToken is a platform.TokenProvider for one signed-in session.
@@ -79,25 +74,13 @@ func TestPlatformSeriesEqualsMongoDBSeries(t *testing.T) {
 	}
 	ds.Users[0].HashedPassword = string(hash)
 
-	srv := ferret.MustStart(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	if err := sample.LoadURI(ctx, srv.URI(), mongodb.DefaultDatabase, ds); err != nil {
-		t.Fatal(err)
-	}
-	db, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close(ctx)
-	api, err := server.New(server.Config{Source: db, Secret: []byte("series-parity-secret-0123456789-abcdefghijklm"),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	handler := &counting{next: api.Handler()}
-	httpSrv := httptest.NewServer(handler)
-	defer httpSrv.Close()
+	var handler *counting
+	db, httpSrv := startReference(ctx, t, ds, func(h http.Handler) http.Handler {
+		handler = &counting{next: h}
+		return handler
+	})
 	client, err := platform.NewClient(httpSrv.URL, platform.Options{Timeout: time.Minute})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import { formatCompact, formatInteger, formatShare, formatShareExact, formatSign
 import type { Pricing } from '../utils/pricing';
 import { ExactText } from './ExactText';
 import type { MetricId } from './metricIds';
+import { LabelledValue } from './LabelledValue';
 import { MetricValue } from './MetricValue';
 
 /** "Caching saved $95.40 …" or, when writes cost more than reads saved, "Caching cost $12.34 more than it saved …". */
@@ -19,27 +20,17 @@ export function cacheSavingsSentence(savingsUSD: number): string {
 
 function Figure({ label, metric, text, exact }: { label: string; metric: MetricId; text: string; exact: string }) {
   return (
-    <div>
-      <Typography component="dt" variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
-        {label}
-      </Typography>
-      <Box component="dd" sx={{ m: 0 }}>
-        <MetricValue metric={metric} text={text} exact={exact} variant="h6" component="span" sx={{ fontSize: '1.375rem' }} />
-      </Box>
-    </div>
+    <LabelledValue label={label} gap={0.5}>
+      <MetricValue metric={metric} text={text} exact={exact} variant="h6" component="span" sx={{ fontSize: '1.375rem' }} />
+    </LabelledValue>
   );
 }
 
 function Count({ label, value }: { label: string; value: number | undefined }) {
   return (
-    <div>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Box component="dd" sx={{ m: 0 }}>
-        <ExactText text={formatCompact(value)} exact={`${formatInteger(value)} tokens`} fontWeight={600} />
-      </Box>
-    </div>
+    <LabelledValue label={label}>
+      <ExactText text={formatCompact(value)} exact={`${formatInteger(value)} tokens`} fontWeight={600} />
+    </LabelledValue>
   );
 }
 

@@ -13,6 +13,7 @@ import {
   formatUnitCost,
 } from '../utils/format';
 import type { MetricId } from './metricIds';
+import { LabelledValue } from './LabelledValue';
 import { MetricValue } from './MetricValue';
 
 interface Item {
@@ -62,21 +63,16 @@ export function EfficiencyCard({ report }: { report: Report }) {
           sx={{ m: 0, display: 'grid', gridTemplateColumns: { xs: '1fr 1fr' }, columnGap: 3, rowGap: 2.5 }}
         >
           {items.map((it) => (
-            <div key={it.metric}>
-              <Typography component="dt" variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
-                {it.label}
-              </Typography>
-              <Box component="dd" sx={{ m: 0 }}>
-                <MetricValue
-                  metric={it.metric}
-                  text={it.text}
-                  exact={it.exact}
-                  variant="h6"
-                  component="span"
-                  sx={{ display: 'inline-block', fontSize: '1.375rem' }}
-                />
-              </Box>
-            </div>
+            <LabelledValue key={it.metric} label={it.label} gap={0.5}>
+              <MetricValue
+                metric={it.metric}
+                text={it.text}
+                exact={it.exact}
+                variant="h6"
+                component="span"
+                sx={{ display: 'inline-block', fontSize: '1.375rem' }}
+              />
+            </LabelledValue>
           ))}
         </Box>
       </CardContent>

@@ -20,6 +20,7 @@ import {
 import { DriftMark } from './ComputedCostLine';
 import { ExactText } from './ExactText';
 import type { MetricId } from './metricIds';
+import { LabelledValue } from './LabelledValue';
 import { MetricValue } from './MetricValue';
 
 /** One of the side-by-side totals. */
@@ -30,17 +31,12 @@ function Total({ label, figure, caption, metric }: { label: string; figure: Figu
     <ExactText text={figure.text} exact={figure.exact} variant="h6" />
   );
   return (
-    <div>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
+    <LabelledValue label={label}>
+      {value}
+      <Typography variant="caption" color="text.secondary" component="p">
+        {caption}
       </Typography>
-      <Box component="dd" sx={{ m: 0 }}>
-        {value}
-        <Typography variant="caption" color="text.secondary" component="p">
-          {caption}
-        </Typography>
-      </Box>
-    </div>
+    </LabelledValue>
   );
 }
 
