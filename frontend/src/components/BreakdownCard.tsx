@@ -10,6 +10,7 @@ import type { UsageRow } from '../api';
 import { costShare, rowLabel } from '../utils/breakdowns';
 import { formatCompact, formatInteger, formatUSD, formatUSDExact } from '../utils/format';
 import { ExactText } from './ExactText';
+import type { MetricId } from './metricIds';
 
 export interface BreakdownCardProps {
   title: string;
@@ -32,10 +33,14 @@ export interface BreakdownCardProps {
   footer?: ReactNode;
   /** data-testid of the card. */
   testId?: string;
+  /** data-metric of each row's cost (data-exact: the exact USD), e.g. "model_cost_usd"; none by default. */
+  costMetric?: MetricId;
 }
 
-/** The row's tokens (compact, exact on hover) and reported cost, right-aligned in that order. */
-function TokensAndCost({ tokens, costUSD }: { tokens: number | undefined; costUSD: number | undefined }) {
+/** The row's tokens (compact, exact on hover) and reported cost, right-aligned in that order; `metric` marks the cost. */
+function TokensAndCost(props: { tokens: number | undefined; costUSD: number | undefined; metric?: MetricId }) {
+  const { tokens, costUSD, metric } = props;
+  const probe = metric ? { 'data-metric': metric, 'data-exact': formatUSDExact(costUSD) } : {};
   return (
     <>
       <ExactText text={formatCompact(tokens)} exact={`${formatInteger(tokens)} tokens`} color="text.secondary" sx={{ flexShrink: 0 }} />
@@ -44,6 +49,7 @@ function TokensAndCost({ tokens, costUSD }: { tokens: number | undefined; costUS
         exact={formatUSDExact(costUSD)}
         fontWeight={600}
         sx={{ flexShrink: 0, minWidth: '4.5em', textAlign: 'right' }}
+        {...probe}
       />
     </>
   );
@@ -92,7 +98,7 @@ function ShareBar({ share }: { share: number }) {
  * with "+N more" (or a "Show all" button).
  */
 export function BreakdownCard(props: BreakdownCardProps) {
-  const { title, subtitle, rows, totalCostUSD, labelOf = rowLabel, detailOf, shareOf, limit, onShowAll, footer, testId } = props;
+  const { title, subtitle, rows, totalCostUSD, labelOf = rowLabel, detailOf, shareOf, limit, onShowAll, footer, testId, costMetric } = props;
   const all = rows ?? [];
   const shown = limit !== undefined ? all.slice(0, limit) : all;
   const more = all.length - shown.length;
@@ -123,7 +129,7 @@ export function BreakdownCard(props: BreakdownCardProps) {
                     <Typography variant="body2" noWrap title={label} sx={{ flex: 1, minWidth: 0 }}>
                       {label}
                     </Typography>
-                    <TokensAndCost tokens={row.tokens?.total_tokens} costUSD={row.cost_usd} />
+                    <TokensAndCost tokens={row.tokens?.total_tokens} costUSD={row.cost_usd} metric={costMetric} />
                   </Stack>
                   {detail && (
                     <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: -0.25, mb: 0.5 }}>

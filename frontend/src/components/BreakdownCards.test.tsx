@@ -39,6 +39,15 @@ describe('By model', () => {
     expect(sum(PRICED_BY_MODEL.map((r) => r.computed_usd))).toBe(1180.25);
   });
 
+  it('gives the render probe every model’s and mode’s exact cost, which sum to the headline', () => {
+    renderCards();
+    const exact = (id: string) =>
+      Array.from(document.querySelectorAll<HTMLElement>(`[data-metric="${id}"]`)).map((e) => Number(e.dataset.exact!.replace(/[$,]/g, '')));
+    expect(exact('model_cost_usd')).toEqual(PRICED_BY_MODEL.map((r) => r.cost_usd));
+    expect(exact('mode_cost_usd')).toEqual(PRICED_BY_MODE.map((r) => r.cost_usd));
+    expect(sum(exact('model_cost_usd'))).toBe(sum(exact('mode_cost_usd')));
+  });
+
   it('has no computed line for a report without the cost check', () => {
     renderCards(makeReport({ breakdowns: breakdowns() }));
     expect(card('By model')).not.toHaveTextContent('API prices');

@@ -23,7 +23,9 @@ function tokenShare(total: number | undefined) {
  * workflow (with each row's cost at API prices when the report was priced),
  * by billing mode (billed, plan-covered with what it would have cost, unknown;
  * with the total), and the top instances with all of them in a sortable
- * table. Nothing when the report has no breakdowns.
+ * table. Nothing when the report has no breakdowns. The model and mode rows
+ * (all of them, summing to the headline) carry data-metric model_cost_usd and
+ * mode_cost_usd; the top-N lists none.
  */
 export function BreakdownCards({ report }: { report: Report }) {
   const [allInstances, setAllInstances] = useState(false);
@@ -43,6 +45,7 @@ export function BreakdownCards({ report }: { report: Report }) {
           totalCostUSD={total}
           detailOf={computed}
           testId="breakdown-model"
+          costMetric="model_cost_usd"
         />
       </GridArea>
       <GridArea area="third">
@@ -56,6 +59,7 @@ export function BreakdownCards({ report }: { report: Report }) {
           shareOf={tokenShare(report.total_tokens)}
           footer={<BreakdownTotal tokens={report.total_tokens} costUSD={total} />}
           testId="breakdown-mode"
+          costMetric="mode_cost_usd"
         />
       </GridArea>
       <GridArea area="thirdWide">

@@ -8,6 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Box from '@mui/material/Box';
 import { BUCKET_COLUMNS, bucketName, totalOf, type BucketKind } from '../utils/buckets';
 import type { BucketPoint } from '../utils/days';
+import type { MetricId } from './metricIds';
 
 /** Read by screen readers, not shown (the card's title says it). */
 const visuallyHidden = {
@@ -24,9 +25,18 @@ const visuallyHidden = {
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
+/** The data-metric of a row's cell in the column of the CSV name `csv`, if it has one. */
+function cellMetric(csv: string, bucket: BucketKind): MetricId | undefined {
+  if (csv === 'cost_usd') return `${bucket}_cost_usd`;
+  if (csv === 'total_tokens') return `${bucket}_tokens`;
+  return undefined;
+}
+
 export interface BucketTableProps {
   points: readonly BucketPoint[];
   bucket: BucketKind;
+  /** The report's total cost, shown in the Total row (see totalOf). */
+  totalCostUSD?: number;
 }
 
 /** The table's caption (its accessible name). */
@@ -34,10 +44,12 @@ export const tableCaption = (bucket: BucketKind) => `Usage per ${bucket}`;
 
 /**
  * Exact figures of every day or hour (copyable text, no rounding), with a
- * totals row. The cost cells carry data-metric "day_cost_usd" or "hour_cost_usd".
+ * totals row. Every row's cost cell carries data-metric "day_cost_usd" or
+ * "hour_cost_usd" and its total tokens cell "day_tokens" or "hour_tokens",
+ * with data-exact = the text shown ("$1,234.5678", "1,234,567").
  */
-export function BucketTable({ points, bucket }: BucketTableProps) {
-  const total = totalOf(points);
+export function BucketTable({ points, bucket, totalCostUSD }: BucketTableProps) {
+  const total = totalOf(points, totalCostUSD);
   // Sticky like the header (same background), so the totals stay in view while scrolling.
   const footer = {
     ...num,
@@ -72,9 +84,10 @@ export function BucketTable({ points, bucket }: BucketTableProps) {
               <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
                 {bucketName(p, bucket, true)}
               </TableCell>
-              {BUCKET_COLUMNS.map((c, i) => {
+              {BUCKET_COLUMNS.map((c) => {
                 const text = c.format(c.value(p));
-                const exact = i === 0 ? { 'data-metric': `${bucket}_cost_usd`, 'data-exact': text } : {};
+                const metric = cellMetric(c.csv, bucket);
+                const exact = metric ? { 'data-metric': metric, 'data-exact': text } : {};
                 return (
                   <TableCell key={c.label} align="right" sx={num} {...exact}>
                     {text}

@@ -89,7 +89,7 @@ export function HistoryTable({ entries, now, current, openingId, onOpen, onCompa
                 <TableCell>
                   <Typography variant="body2">{e.period?.label}</Typography>
                   <Typography variant="caption" color="text.secondary">
-                    {formatPeriodRange(e.period?.start, e.period?.end)}
+                    {formatPeriodRange(e.period?.start, e.period?.end, e.period?.time_zone)}
                   </Typography>
                 </TableCell>
                 <TableCell align="right">

@@ -24,7 +24,7 @@ export function PeriodHeader({ report, now, storedEntry }: PeriodHeaderProps) {
           {report.period?.label}
         </Typography>
         <Typography variant="body2" color="text.secondary" data-testid="period-range">
-          {formatPeriodRange(report.period?.start, report.period?.end)}
+          {formatPeriodRange(report.period?.start, report.period?.end, report.period?.time_zone)}
         </Typography>
       </Stack>
       {storedEntry ? (

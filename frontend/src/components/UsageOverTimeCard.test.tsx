@@ -63,12 +63,22 @@ describe('UsageOverTimeCard with a series', () => {
     expect(screen.getByTestId('over-time-subtitle')).toHaveTextContent('Per day · UTC');
   });
 
-  it('keeps the totals row honest: a different series gives different totals', () => {
-    const report = daySeriesReport({ total_cost_usd: 999 });
+  it('sums the rows for the token totals, and shows the report’s total cost (rows are rounded one by one)', () => {
+    const report = daySeriesReport({ total_cost_usd: 1234.5679, total_tokens: 1 });
     renderCard({ report, initialView: 'table' });
-    const total = screen.getByTestId('bucket-total');
-    expect(within(total).getAllByRole('cell')[0].textContent).toBe('$1,234.5678');
-    expect(within(total).getAllByRole('cell')[0].textContent).not.toBe(headlineTotals(report)[0]);
+    const cells = within(screen.getByTestId('bucket-total')).getAllByRole('cell').map((c) => c.textContent);
+    expect(cells[0]).toBe('$1,234.5679'); // the headline's, not the rows' $1,234.5678
+    expect(cells[5]).not.toBe(formatInteger(1)); // tokens: the rows' sum, whatever the headline says
+    expect(cells[5]).toBe(headlineTotals(daySeriesReport())[5]);
+  });
+
+  it('switches between chart and table with Ctrl+T', async () => {
+    renderCard({ report: daySeriesReport() });
+    expect(screen.queryByRole('table', { name: 'Usage per day' })).toBeNull();
+    await userEvent.keyboard('{Control>}t{/Control}');
+    expect(screen.getByRole('table', { name: 'Usage per day' })).toBeInTheDocument();
+    await userEvent.keyboard('{Control>}t{/Control}');
+    expect(screen.queryByRole('table', { name: 'Usage per day' })).toBeNull();
   });
 
   it('lists the 25 hours of a daylight-saving day with the backend’s labels', () => {

@@ -9,6 +9,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Report } from '../api';
+import { isModKey, useKeyShortcut } from '../hooks/useKeyShortcut';
 import { bucketsCSV, hasUsage, overTime } from '../utils/buckets';
 import type { OverTimeMetric } from './BucketChart';
 import { BucketTable } from './BucketTable';
@@ -21,6 +22,8 @@ const BucketChart = lazy(() => import('./BucketChart').then((m) => ({ default: m
 const CHART_HEIGHT = 260;
 
 type OverTimeView = 'chart' | 'table';
+
+const isViewKey = (e: KeyboardEvent) => isModKey(e, 't', 'T');
 
 export interface UsageOverTimeCardProps {
   report: Report;
@@ -52,13 +55,19 @@ function Toggle<T extends string>(props: { label: string; value: T; options: [T,
 /**
  * Cost or tokens (stacked by kind) of every day of the period, or every hour
  * of a one-day period, as a bar chart or an exact table with totals that can
- * be copied as CSV. Says why when the report has no such figures.
+ * be copied as CSV. Says why when the report has no such figures. Ctrl/Cmd+T
+ * switches between the chart and the table (not from inside a dialog); the
+ * choice stays while the dashboard switches between periods with usage.
  */
 export function UsageOverTimeCard({ report, initialView = 'chart', chartWidth }: UsageOverTimeCardProps) {
   const [view, setView] = useState<OverTimeView>(initialView);
   const [metric, setMetric] = useState<OverTimeMetric>('cost');
   const data = useMemo(() => overTime(report), [report]);
   const buckets = data.kind === 'buckets' && hasUsage(data.points) ? data : undefined;
+  useKeyShortcut(isViewKey, () => setView((v) => (v === 'chart' ? 'table' : 'chart')), {
+    enabled: !!buckets,
+    ignoreInDialog: true,
+  });
   const bucket = buckets?.bucket ?? 'day';
   const lead = view === 'table' ? 'Per' : metric === 'cost' ? 'Cost per' : 'Tokens by type, per';
   const zone = report.period?.time_zone;
@@ -84,7 +93,7 @@ export function UsageOverTimeCard({ report, initialView = 'chart', chartWidth }:
       </Suspense>
     );
   } else {
-    body = <BucketTable points={buckets.points} bucket={bucket} />;
+    body = <BucketTable points={buckets.points} bucket={bucket} totalCostUSD={report.total_cost_usd} />;
   }
 
   return (
@@ -110,7 +119,7 @@ export function UsageOverTimeCard({ report, initialView = 'chart', chartWidth }:
                 <Toggle label="Metric" value={metric} options={[['cost', 'Cost'], ['tokens', 'Tokens']]} onChange={setMetric} />
               ) : (
                 <CopyCsvButton
-                  csv={() => bucketsCSV(buckets.points, bucket)}
+                  csv={() => bucketsCSV(buckets.points, bucket, report.total_cost_usd)}
                   what={`${buckets.points.length} ${bucket}${buckets.points.length === 1 ? '' : 's'}`}
                 />
               )}

@@ -33,6 +33,7 @@ export function ZoneToggle({ utc, onChange }: ZoneToggleProps) {
       value={utc ? 'utc' : 'local'}
       onChange={(_, v: 'utc' | 'local' | null) => v && onChange(v === 'utc')}
       aria-label="Time zone"
+      aria-keyshortcuts="Control+U Meta+U"
       sx={{ '& .MuiToggleButton-root': { px: 1, py: 0.5, lineHeight: 1.5 } }}
     >
       <Tooltip title={local.charAt(0).toUpperCase() + local.slice(1)} describeChild>

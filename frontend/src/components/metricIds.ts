@@ -18,8 +18,20 @@ export type MetricId =
   | 'total_execution_time_ms'
   /** Each row of the users table of the everyone report (the row carries data-user-key). */
   | 'user_cost_usd'
-  /** Each cost cell of the "Over time" table (the row carries data-day = "YYYY-MM-DD"). */
+  /**
+   * Every row of the "Over time" table (the row carries data-bucket = the
+   * series row's key: "YYYY-MM-DD" for a day, the hour's RFC 3339 start, ""
+   * for "No date"): its cost cell (exact "$1,234.5678") and its total tokens
+   * cell (exact "1,234,567"), per day or, for a one-day period, per hour.
+   * Only while the card shows the table (Ctrl+T).
+   */
   | 'day_cost_usd'
+  | 'hour_cost_usd'
+  | 'day_tokens'
+  | 'hour_tokens'
+  /** Each row of the "By model" and "By billing mode" cards: its reported cost (exact "$1,234.5678"). */
+  | 'model_cost_usd'
+  | 'mode_cost_usd'
   /** The "As of …" badge while a stored report is shown (data-exact = its fetched_at). */
   | 'report_as_of'
   /** The offline banner's title (data-exact = when the offline streak began). */

@@ -16,6 +16,7 @@ import { useGlance } from '../hooks/useGlance';
 import { useHistoryShortcut } from '../hooks/useHistoryShortcut';
 import { useNow } from '../hooks/useNow';
 import { usePeriodChoice } from '../hooks/usePeriodChoice';
+import { usePeriodShortcuts } from '../hooks/usePeriodShortcuts';
 import { useRefreshShortcut } from '../hooks/useRefreshShortcut';
 import { useRenderProbe } from '../hooks/useRenderProbe';
 import { useReport } from '../hooks/useReport';
@@ -112,6 +113,7 @@ export function Dashboard(props: DashboardProps) {
     },
     [setPeriod],
   );
+  usePeriodShortcuts(presets, period, changePeriod, probeActive && !settingsOpen);
   const showAllTime = useCallback(() => changePeriod(presetRequest(ALL_TIME_PRESET, period.utc)), [changePeriod, period.utc]);
   const backToLive = useCallback(() => {
     setHistoryOpen(false);

@@ -76,7 +76,10 @@ describe('Dashboard breakdowns', () => {
     expect(card('By billing mode')).toHaveTextContent('Plan-covered (Max plan)');
     expect(within(card('Top workflows')!).getAllByRole('listitem')).toHaveLength(5);
     expect(screen.getByTestId('source-line')).toHaveTextContent(`${LABEL} · alice`);
-    expect(document.querySelectorAll('[data-metric]')).toHaveLength(16);
+    // The 16 headline figures, plus one per by-model (2) and by-mode (3) row.
+    expect(document.querySelectorAll('[data-metric]')).toHaveLength(21);
+    expect(document.querySelectorAll('[data-metric="model_cost_usd"]')).toHaveLength(2);
+    expect(document.querySelectorAll('[data-metric="mode_cost_usd"]')).toHaveLength(3);
   });
 
   it('shows nothing extra for a report without breakdowns (platform API)', async () => {

@@ -53,14 +53,19 @@ export function bucketName(p: BucketPoint, bucket: BucketKind, long: boolean): s
   return long ? formatDayLong(p.key) : formatDayShort(p.key);
 }
 
-/** Every figure summed over the buckets, the cost without float noise. */
-export function totalOf(points: readonly BucketPoint[]): BucketPoint {
+/**
+ * Every figure summed over the buckets, the cost without float noise. Each
+ * row's cost is rounded to 4 decimals on its own, so their sum can differ
+ * from the report's total in the 4th decimal: pass `reportCostUSD` (the
+ * report's total cost, which the buckets always cover) to show that instead.
+ */
+export function totalOf(points: readonly BucketPoint[], reportCostUSD?: number): BucketPoint {
   const sum = (f: (p: BucketPoint) => number) => points.reduce((s, p) => s + f(p), 0);
   return {
     key: '',
     label: 'Total',
     logs: sum((p) => p.logs),
-    costUSD: Math.round(sum((p) => p.costUSD) * 1e8) / 1e8,
+    costUSD: reportCostUSD ?? Math.round(sum((p) => p.costUSD) * 1e8) / 1e8,
     input: sum((p) => p.input),
     output: sum((p) => p.output),
     cacheCreation: sum((p) => p.cacheCreation),
@@ -98,14 +103,14 @@ function csvField(s: string): string {
  * The buckets as CSV (RFC 4180, CRLF line ends): the key ("day" or "hour"
  * column), the backend's label and every figure unformatted, then a total row.
  */
-export function bucketsCSV(points: readonly BucketPoint[], bucket: BucketKind): string {
+export function bucketsCSV(points: readonly BucketPoint[], bucket: BucketKind, reportCostUSD?: number): string {
   const line = (cells: string[]) => cells.map(csvField).join(',');
   const row = (key: string, label: string, p: BucketPoint) =>
     line([key, label, ...BUCKET_COLUMNS.map((c) => String(c.value(p)))]);
   return [
     line([bucket, 'label', ...BUCKET_COLUMNS.map((c) => c.csv)]),
     ...points.map((p) => row(p.key, p.key ? p.label : p.label || NO_DATE_LABEL, p)),
-    row('total', 'Total', totalOf(points)),
+    row('total', 'Total', totalOf(points, reportCostUSD)),
   ]
     .map((l) => l + '\r\n')
     .join('');

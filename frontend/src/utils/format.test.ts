@@ -164,6 +164,15 @@ describe('dates', () => {
     expect(formatPeriodRange(start, end)).toBe('Nov 26, 2025');
   });
 
+  it('formats a period by the days of its own time zone', () => {
+    // A UTC week seen from New York: its first instant is the evening before there.
+    const start = '2026-11-20T00:00:00Z';
+    const end = '2026-11-26T23:59:59.999Z';
+    expect(formatPeriodRange(start, end, 'UTC')).toMatch(/^Nov 20\s?–\s?26, 2026$/);
+    expect(formatPeriodRange(start, end, 'America/New_York')).toMatch(/^Nov 19\s?–\s?26, 2026$/);
+    expect(formatPeriodRange(start, null, 'Not/AZone')).toMatch(/^Since Nov (19|20), 2026$/);
+  });
+
   it('formats open periods', () => {
     expect(formatPeriodRange(null, null)).toBe('All recorded usage');
     expect(formatPeriodRange(undefined, undefined)).toBe('All recorded usage');

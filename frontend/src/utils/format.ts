@@ -182,17 +182,29 @@ function formatRange(fmt: Intl.DateTimeFormat, a: Date, b: Date): string {
   return sa === sb ? sa : `${sa} – ${sb}`;
 }
 
+/** The day formatter of an IANA time zone ("" or unknown: the computer's zone). */
+function dateFmtIn(timeZone?: string | null): Intl.DateTimeFormat {
+  if (!timeZone) return dateFmt;
+  try {
+    return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone });
+  } catch {
+    return dateFmt; // a zone this WebView does not know
+  }
+}
+
 /**
- * A period's concrete range in local time, by day: "Oct 28 – Nov 26, 2025",
- * "Nov 26, 2025" for one day, "Since …"/"Until …" for open ends, and
- * "All recorded usage" when both ends are open.
+ * A period's concrete range by day, in the period's time zone (the computer's
+ * when not given): "Oct 28 – Nov 26, 2025", "Nov 26, 2025" for one day,
+ * "Since …"/"Until …" for open ends, and "All recorded usage" when both ends
+ * are open. A UTC period is shown in UTC days, like its series.
  */
-export function formatPeriodRange(start?: string | null, end?: string | null): string {
+export function formatPeriodRange(start?: string | null, end?: string | null, timeZone?: string | null): string {
   const s = parseDate(start);
   const e = parseDate(end);
-  if (s && e) return formatRange(dateFmt, s, e);
-  if (s) return `Since ${dateFmt.format(s)}`;
-  if (e) return `Until ${dateFmt.format(e)}`;
+  const fmt = dateFmtIn(timeZone);
+  if (s && e) return formatRange(fmt, s, e);
+  if (s) return `Since ${fmt.format(s)}`;
+  if (e) return `Until ${fmt.format(e)}`;
   return 'All recorded usage';
 }
 
