@@ -35,8 +35,10 @@ func main() {
 	flag.Parse()
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	fmt.Println("| logs | load | user's logs | user, all time: bare drain / report | platform approach (7× $group) | single $group (wrong on FerretDB) | everyone, all time: drain / report | user, 30 days: drain / report | everyone, 30 days: drain / report | load avg |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
+	if !*monthOnly {
+		fmt.Println("| logs | load | user's logs | user, all time: bare drain / report | platform approach (7× $group) | single $group (wrong on FerretDB) | everyone, all time: drain / report | user, 30 days: drain / report | everyone, 30 days: drain / report | load avg |")
+		fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
+	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n <= 0 {
