@@ -5,11 +5,14 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"usagedash/backend"
@@ -24,6 +27,8 @@ type ExportService struct {
 	life    *Lifecycle
 	version string
 	now     func() time.Time
+	// lastDir is where the last export went; the next dialog opens there.
+	lastDir atomic.Value // string
 	// Choose asks the user where to save (a save dialog) and returns the
 	// path, or "" when they cancelled. Tests replace it.
 	Choose func(ctx context.Context, opts runtime.SaveDialogOptions) (string, error)
@@ -67,7 +72,9 @@ func (s *ExportService) Export(report *backend.Report, format string) (string, e
 	if err != nil {
 		return "", backend.WrapError(err, backend.EINTERNAL, "The report could not be turned into "+strings.ToUpper(format)+".")
 	}
-	path, err := s.Choose(s.life.Context(), dialogOptions(report, format, now))
+	opts := dialogOptions(report, format, now)
+	opts.DefaultDirectory = s.startDir()
+	path, err := s.Choose(s.life.Context(), opts)
 	if err != nil {
 		if backend.ErrorCode(err) != backend.EINTERNAL {
 			return "", err
@@ -83,7 +90,22 @@ func (s *ExportService) Export(report *backend.Report, format string) (string, e
 	if err := atomicfile.WriteFile(path, buf.Bytes()); err != nil {
 		return "", backend.WrapError(err, backend.EINTERNAL, "Cannot save the export to "+path+": "+reason(err)+".")
 	}
+	s.lastDir.Store(filepath.Dir(path))
 	return path, nil
+}
+
+// startDir is the folder the save dialog opens in: the last export's, else
+// the user's documents folder (XDG_DOCUMENTS_DIR), else the dialog's default.
+func (s *ExportService) startDir() string {
+	if d, _ := s.lastDir.Load().(string); d != "" {
+		return d
+	}
+	if d := xdg.UserDirs.Documents; d != "" {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return d
+		}
+	}
+	return ""
 }
 
 // dialogOptions are the save dialog's: a default file name such as

@@ -65,6 +65,27 @@ func TestExportWritesTheChosenFile(t *testing.T) {
 	}
 }
 
+func TestExportDialogOpensInTheLastExportsFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "exports")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	var shown runtime.SaveDialogOptions
+	s := newTestExport(dir, "first.csv", &shown)
+	if _, err := s.Export(exportReport(), "csv"); err != nil {
+		t.Fatal(err)
+	}
+	if shown.DefaultDirectory == dir {
+		t.Fatalf("the first dialog already opened in %s", dir)
+	}
+	if _, err := s.Export(exportReport(), "json"); err != nil {
+		t.Fatal(err)
+	}
+	if shown.DefaultDirectory != dir {
+		t.Errorf("the second dialog opened in %q, want the last export's folder %q", shown.DefaultDirectory, dir)
+	}
+}
+
 func TestExportCancelledUnknownFormatAndReadOnlyFolder(t *testing.T) {
 	var shown runtime.SaveDialogOptions
 	if path, err := newTestExport(t.TempDir(), "", &shown).Export(exportReport(), "csv"); path != "" || err != nil {
