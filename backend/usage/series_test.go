@@ -245,14 +245,5 @@ func TestSeriesAddDoesNotAllocate(t *testing.T) {
 	for i := 0; i < 25; i++ { // every hour, the repeated one included, jumping between DST spans
 		recs = append(recs, rec("a", "w", "", p.Start.Add(time.Duration((i*7)%25)*time.Hour+time.Minute), 1, 0, 0.5))
 	}
-	for _, r := range recs {
-		agg.Add(r)
-	}
-	if n := testing.AllocsPerRun(100, func() {
-		for _, r := range recs {
-			agg.Add(r)
-		}
-	}); n != 0 {
-		t.Fatalf("Add allocated %v times per run", n)
-	}
+	checkAddAllocatesNothing(t, agg, recs)
 }
