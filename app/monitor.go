@@ -134,7 +134,7 @@ func (m *Monitor) refresh(ctx context.Context) {
 func (m *Monitor) figures(ctx context.Context, p backend.Profile, now time.Time) (today, month float64, asOf time.Time, stale bool) {
 	periods := make([]backend.Period, 2)
 	for i, preset := range []backend.PresetID{backend.PresetToday, backend.PresetThisMonth} {
-		periods[i], _ = backend.ResolvePreset(preset, now, m.Loc)
+		periods[i], _ = backend.ResolveRequest(backend.PeriodRequest{Preset: string(preset)}, now, m.Loc)
 	}
 	costs, err := m.fetch(ctx, p, periods)
 	if err == nil {
@@ -168,7 +168,8 @@ func (m *Monitor) fetch(ctx context.Context, p backend.Profile, periods []backen
 	costs := make([]float64, len(periods))
 	for i, per := range periods {
 		cctx, cancel := context.WithTimeout(ctx, m.Timeout)
-		r, err := src.Report(cctx, backend.Query{Account: p.Account, Period: per})
+		// The tray needs the totals: no per-bucket calls to a platform.
+		r, err := src.Report(cctx, backend.Query{Account: p.Account, Period: per, TotalsOnly: true})
 		cancel()
 		if err != nil {
 			return nil, err

@@ -14,6 +14,10 @@ type Query struct {
 	Period Period
 	// Pricer prices logs from their tokens; nil computes no Report.Pricing.
 	Pricer Pricer
+	// TotalsOnly says the caller needs the headline figures only (the
+	// tray's refresh): a source whose Series costs extra requests (the
+	// platform API, one call per bucket) skips it.
+	TotalsOnly bool
 }
 
 // Pricer prices logs at API prices from a dated price table.

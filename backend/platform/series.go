@@ -23,6 +23,10 @@ const MaxInFlight = 4
 // open (all time) or longer than MaxSeriesBuckets days.
 const NoteSeriesTooLong = "Choose a period of at most 93 days to see usage over time from the platform's API."
 
+// NoteSeriesSkipped is the SeriesNote of a report fetched for its totals
+// only (Query.TotalsOnly: the tray's refresh).
+const NoteSeriesSkipped = "Refresh to load the usage over time: this report was fetched for its totals only."
+
 // noteSeriesFailed starts the SeriesNote of a report whose over-time figures
 // could not be fetched; the error's message follows.
 const noteSeriesFailed = "The usage over time could not be loaded from the platform: "

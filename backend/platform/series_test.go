@@ -116,8 +116,14 @@ func TestSeriesNotesForLongOpenAndFailedPeriods(t *testing.T) {
 			t.Fatalf("%+v: series %v, note %q, %d calls", req, r.Series, r.SeriesNote, h.calls.Load()-before)
 		}
 	}
+	// The tray's totals-only query makes the headline call alone.
+	before := h.calls.Load()
+	r, err := src.Report(ctx, backend.Query{Period: resolved(t, backend.PeriodRequest{Preset: "this_month"}), TotalsOnly: true})
+	if err != nil || r.Series != nil || r.SeriesNote != NoteSeriesSkipped || h.calls.Load() != before+1 {
+		t.Fatalf("totals only: %v, series %v, note %q, %d calls", err, r.Series, r.SeriesNote, h.calls.Load()-before)
+	}
 	// 93 days is the most: 1 January to 3 April 2026.
-	r, err := src.Report(ctx, backend.Query{Period: resolved(t, backend.PeriodRequest{Preset: "custom", From: "2026-01-01", To: "2026-04-03"})})
+	r, err = src.Report(ctx, backend.Query{Period: resolved(t, backend.PeriodRequest{Preset: "custom", From: "2026-01-01", To: "2026-04-03"})})
 	if err != nil || r.Series == nil || len(r.Series.Rows) != 93 {
 		t.Fatalf("93 days: %v %+v", err, r)
 	}

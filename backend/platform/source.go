@@ -48,7 +48,8 @@ func (s *Source) Info() backend.SourceInfo {
 // MaxInFlight calls in flight (the headline call included), each under
 // ctx's deadline. A bucket call that finds the session ended fails the
 // report; any other failure keeps the headline figures with no Series and a
-// SeriesNote saying why. Longer and open periods get NoteSeriesTooLong.
+// SeriesNote saying why. Longer and open periods get NoteSeriesTooLong; a
+// TotalsOnly query makes the headline call alone (NoteSeriesSkipped).
 func (s *Source) Report(ctx context.Context, q backend.Query) (*backend.Report, error) {
 	token, err := s.tokens.Token(ctx)
 	if err != nil {
@@ -59,6 +60,9 @@ func (s *Source) Report(ctx context.Context, q backend.Query) (*backend.Report, 
 		return nil, backend.WrapError(err, backend.EUNAUTHORIZED, "Sign in to the platform first.")
 	}
 	buckets, note := seriesBuckets(q.Period)
+	if q.TotalsOnly {
+		buckets, note = nil, NoteSeriesSkipped
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(MaxInFlight)
 	var stats *UserUsageStats
