@@ -9,7 +9,7 @@ SAMPLE     := $(BIN)/usagedash-sample
 APP        := build/bin/usagedash
 GO_TAGS    := webkit2_41
 VERSION    ?= $(shell bash build/version.sh 2>/dev/null || echo dev)
-LDFLAGS    := -X main.version=$(VERSION) -X usagedash/backend/platform.Version=$(VERSION)
+LDFLAGS    := -X main.version=$(VERSION)
 STAMPS     := .stamps
 APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus dbus-x11 libglib2.0-bin systemd xdotool imagemagick haskell-gtk-sni-tray-utils nsis file
 export PATH := $(BIN):$(PATH)

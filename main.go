@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -26,6 +27,7 @@ import (
 	"usagedash/backend/budget"
 	"usagedash/backend/cache"
 	"usagedash/backend/notify"
+	"usagedash/backend/platform"
 	"usagedash/backend/profiles"
 	"usagedash/backend/sample"
 	"usagedash/backend/secrets"
@@ -43,6 +45,7 @@ var version = "dev"
 const envDemoURL = "USAGEDASH_DEMO_URL"
 
 func main() {
+	platform.Version = version // the User-Agent of platform requests
 	args := os.Args[1:]
 	if len(args) > 0 && app.IsCommand(args[0]) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -93,7 +96,8 @@ func runWindow(args []string) error {
 		fmt.Fprintln(os.Stderr, "usagedash: budget alerts unavailable:", err)
 		alerter = nil
 	}
-	monitor := app.NewMonitor(conns, history, prefs, alerter, app.LocalZone())
+	loc := app.LocalZone()
+	monitor := app.NewMonitor(conns, history, prefs, alerter, loc)
 	var windowCtx atomic.Pointer[context.Context] // set once the window runs
 	wailsCtx := func() context.Context {
 		if p := windowCtx.Load(); p != nil {
@@ -102,12 +106,8 @@ func runWindow(args []string) error {
 		return nil
 	}
 	var quitting atomic.Bool
-	quit := func() {
-		quitting.Store(true)
-		if ctx := wailsCtx(); ctx != nil {
-			runtime.Quit(ctx)
-		}
-	}
+	// The tray flips its checkboxes at once; every switch or pause refreshes,
+	// so the tray shows what was really saved even when saving failed.
 	trayIcon := tray.Start(tray.Callbacks{
 		OnOpen: func() {
 			if ctx := wailsCtx(); ctx != nil {
@@ -115,10 +115,17 @@ func runWindow(args []string) error {
 			}
 		},
 		OnRefresh: monitor.RefreshNow,
-		OnQuit:    quit,
+		OnQuit: func() {
+			quitting.Store(true)
+			if ctx := wailsCtx(); ctx != nil {
+				runtime.Quit(ctx)
+			}
+		},
 		OnSwitchProfile: func(id string) {
-			if err := conns.Profiles.SetActive(id); err == nil && wailsCtx() != nil {
-				runtime.EventsEmit(wailsCtx(), app.EventProfileChanged, id)
+			if err := conns.Profiles.SetActive(id); err == nil {
+				if ctx := wailsCtx(); ctx != nil {
+					runtime.EventsEmit(ctx, app.EventProfileChanged, id)
+				}
 			}
 			monitor.RefreshNow()
 		},
@@ -133,12 +140,12 @@ func runWindow(args []string) error {
 	monitor.SetTray(trayIcon)
 
 	demo := app.DemoAccount{BaseURL: os.Getenv(envDemoURL), Login: sample.DemoUsername, Password: sample.DemoPassword}
-	profileService, err := app.NewProfileService(conns, joinWarnings(store.Warning(), secretWarning), demo)
+	profileService, err := app.NewProfileService(conns, strings.TrimSpace(store.Warning()+" "+secretWarning), demo)
 	if err != nil {
 		return err
 	}
 	profileService.OnActivate = monitor.RefreshNow
-	reportService := app.NewReportService(life, conns, history, app.LocalZone(), 30*time.Second)
+	reportService := app.NewReportService(life, conns, history, loc, 30*time.Second)
 	reportService.Prices = app.SettingsPrices(prefs.Get)
 	bound := []any{
 		reportService,
@@ -179,17 +186,4 @@ func runWindow(args []string) error {
 		ErrorFormatter: app.FormatError,
 		Linux:          &linux.Options{ProgramName: "usagedash"},
 	})
-}
-
-func joinWarnings(ws ...string) string {
-	out := ""
-	for _, w := range ws {
-		if w != "" {
-			if out != "" {
-				out += " "
-			}
-			out += w
-		}
-	}
-	return out
 }

@@ -16,7 +16,6 @@ import (
 
 	"usagedash/app"
 	"usagedash/backend"
-	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/platform"
 	"usagedash/backend/sample"
@@ -28,8 +27,7 @@ const testSecret = "app-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 // startAPI runs the reference server over a seeded FerretDB.
 func startAPI(t *testing.T) string {
 	t.Helper()
-	srv := ferret.MustStart(t)
-	seed(t, srv.URI())
+	srv := seededServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	source, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})
@@ -118,11 +116,7 @@ func TestRejectedSessionIsForgottenAndAsksToSignIn(t *testing.T) {
 	url := startAPI(t)
 	dir := t.TempDir()
 	conns := newConnectionsIn(t, dir)
-	p, err := conns.Profiles.Save(backend.Profile{Name: "Team", Kind: backend.SourcePlatform, BaseURL: url, Login: "demo"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	conns.Profiles.SetActive(p.ID)
+	p := saveActive(t, conns, backend.Profile{Name: "Team", Kind: backend.SourcePlatform, BaseURL: url, Login: "demo"})
 	// A well-formed, unexpired token the server did not sign.
 	forged, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": "x", "username": "demo",
 		"exp": time.Now().Add(time.Hour).Unix()}).SignedString([]byte("some-other-key-0123456789-0123456789"))
@@ -130,7 +124,7 @@ func TestRejectedSessionIsForgottenAndAsksToSignIn(t *testing.T) {
 	life := app.NewLifecycle()
 	defer life.Shutdown()
 	reports := app.NewReportService(life, conns, nil, time.UTC, 30*time.Second)
-	_, err = reports.Fetch(backend.PeriodRequest{Preset: "all_time"})
+	_, err := reports.Fetch(backend.PeriodRequest{Preset: "all_time"})
 	if !errors.Is(err, platform.ErrSessionExpired) {
 		t.Fatalf("forged token: %v", err)
 	}

@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"usagedash/backend"
 )
 
-// FindProfile returns the profile whose name (case-insensitively) or id is ref.
-func FindProfile(store backend.ProfileStore, ref string) (backend.Profile, error) {
+// findProfile returns the profile whose name (case-insensitively) or id is ref.
+func findProfile(store backend.ProfileStore, ref string) (backend.Profile, error) {
 	list, err := store.List()
 	if err != nil {
 		return backend.Profile{}, err
@@ -22,10 +23,10 @@ func FindProfile(store backend.ProfileStore, ref string) (backend.Profile, error
 	return backend.Profile{}, backend.Errorf(backend.ENOTFOUND, "No saved connection named %q.", ref)
 }
 
-// ProfileSource returns a source for p for one command-line run. A platform
+// profileSource returns a source for p for one command-line run. A platform
 // profile uses its stored session while it lasts; otherwise it signs in with
 // password (asked for by the caller only when needed) without storing it.
-func ProfileSource(ctx context.Context, conns *Connections, p backend.Profile, password func() (string, error)) (backend.Source, error) {
+func profileSource(ctx context.Context, conns *Connections, p backend.Profile, password func() (string, error)) (backend.Source, error) {
 	if p.Kind != backend.SourcePlatform {
 		s, _, err := conns.Source(p.ID)
 		return s, err
@@ -34,7 +35,7 @@ func ProfileSource(ctx context.Context, conns *Connections, p backend.Profile, p
 	if err != nil {
 		return nil, err
 	}
-	if s, ok := conns.Session(p.ID); ok && !s.Expired(conns.Now()) {
+	if s, ok := conns.Session(p.ID); ok && !s.Expired(time.Now()) {
 		return platformSource(p, client, staticToken(s.Token)), nil
 	}
 	pw, err := password()

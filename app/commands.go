@@ -16,6 +16,7 @@ import (
 	"usagedash/backend"
 	"usagedash/backend/cache"
 	"usagedash/backend/mongodb"
+	"usagedash/backend/pricing"
 	"usagedash/backend/profiles"
 	"usagedash/backend/secrets"
 	"usagedash/backend/server"
@@ -98,14 +99,14 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, out io.Write
 		if err != nil {
 			return err
 		}
-		p, err := FindProfile(conns.Profiles, *profileRef)
+		p, err := findProfile(conns.Profiles, *profileRef)
 		if err != nil {
 			return err
 		}
 		query.Account = p.Account
 		profile = p
 		password := func() (string, error) { return readPassword(stdin, *passwordStdin) }
-		source, err = ProfileSource(ctx, conns, p, password)
+		source, err = profileSource(ctx, conns, p, password)
 		if err != nil {
 			return err
 		}
@@ -132,21 +133,18 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, out io.Write
 	if profile.ID != "" {
 		keepInHistory(paths, profile, report)
 	}
-	if *asJSON {
-		return WriteReportJSON(out, report)
-	}
-	return WriteReportText(out, report)
+	return writeReport(out, report, *asJSON)
 }
 
 // cliPrices prices logs as the window does: the shipped table with the
 // model aliases and custom prices of the saved settings (the defaults when
 // the settings cannot be read).
 func cliPrices(paths Paths) backend.Pricer {
-	current := backend.DefaultSettings
+	st := backend.DefaultSettings()
 	if prefs, err := settings.Open(paths.Settings); err == nil {
-		current = prefs.Get
+		st = prefs.Get()
 	}
-	return SettingsPrices(current)()
+	return pricing.FromSettings(st)
 }
 
 // keepInHistory stores a profile's fetched report, as the window does; a
@@ -172,7 +170,7 @@ func printStored(paths Paths, profileRef string, asJSON bool, out io.Writer) err
 		if err != nil {
 			return err
 		}
-		p, err := FindProfile(profileStore, profileRef)
+		p, err := findProfile(profileStore, profileRef)
 		if err != nil {
 			return err
 		}
@@ -191,10 +189,7 @@ func printStored(paths Paths, profileRef string, asJSON bool, out io.Writer) err
 			return err
 		}
 	}
-	if asJSON {
-		return WriteReportJSON(out, r)
-	}
-	return WriteReportText(out, r)
+	return writeReport(out, r, asJSON)
 }
 
 // noStoredReport explains an empty history (err: the store's ENOTFOUND, or nil).

@@ -10,7 +10,6 @@ import (
 
 	"usagedash/app"
 	"usagedash/backend"
-	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/pricing"
 	"usagedash/backend/sample"
@@ -26,8 +25,7 @@ func runCommand(t *testing.T, stdin string, args ...string) (stdout, stderr stri
 }
 
 func TestReportCommandPrintsTheSourceReport(t *testing.T) {
-	srv := ferret.MustStart(t)
-	seed(t, srv.URI())
+	srv := seededServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	src, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})

@@ -22,7 +22,6 @@ type Connections struct {
 	Profiles       backend.ProfileStore
 	Secrets        backend.SecretStore
 	ConnectTimeout time.Duration
-	Now            func() time.Time
 
 	mu      sync.Mutex
 	sources map[string]backend.Source
@@ -30,7 +29,7 @@ type Connections struct {
 
 // NewConnections returns Connections over the given stores.
 func NewConnections(profiles backend.ProfileStore, secrets backend.SecretStore) *Connections {
-	return &Connections{Profiles: profiles, Secrets: secrets, ConnectTimeout: 10 * time.Second, Now: time.Now,
+	return &Connections{Profiles: profiles, Secrets: secrets, ConnectTimeout: 10 * time.Second,
 		sources: map[string]backend.Source{}}
 }
 
@@ -64,17 +63,27 @@ func (c *Connections) build(p backend.Profile) (backend.Source, error) {
 	case backend.SourceMongoDB:
 		cfg := mongodb.Config{URI: p.MongoURI, Database: p.Database}
 		open := func(ctx context.Context) (backend.Source, error) {
-			password, err := c.Secrets.Get(passwordKey(p.ID))
-			if err != nil && !errors.Is(err, backend.ErrNoSecret) {
-				return nil, backend.WrapError(err, backend.EINTERNAL, "Cannot read the database password from the "+c.Secrets.Kind()+".")
+			password, err := c.mongoPassword(p.ID)
+			if err != nil {
+				return nil, err
 			}
 			ctx, cancel := context.WithTimeout(ctx, c.ConnectTimeout)
 			defer cancel()
 			return mongodb.Open(ctx, mongodb.Config{URI: mongodb.JoinPassword(cfg.URI, password), Database: cfg.Database})
 		}
-		return NewLazySource(open, backend.SourceInfo{Kind: backend.SourceMongoDB, Label: mongodb.Describe(cfg), Account: p.Account}), nil
+		return newLazySource(open, backend.SourceInfo{Kind: backend.SourceMongoDB, Label: mongodb.Describe(cfg), Account: p.Account}), nil
 	}
 	return nil, backend.Errorf(backend.EINVALID, "Unknown kind of connection %q.", p.Kind)
+}
+
+// mongoPassword returns the database password stored for a MongoDB profile
+// ("" when none is stored).
+func (c *Connections) mongoPassword(profileID string) (string, error) {
+	password, err := c.Secrets.Get(passwordKey(profileID))
+	if err != nil && !errors.Is(err, backend.ErrNoSecret) {
+		return "", backend.WrapError(err, backend.EINTERNAL, "Cannot read the database password from the "+c.Secrets.Kind()+".")
+	}
+	return password, nil
 }
 
 // Client returns a platform client for a platform profile.
@@ -129,7 +138,7 @@ func (c *Connections) SessionInfo(profileID string) backend.SessionInfo {
 		return backend.SessionInfo{}
 	}
 	exp := s.ExpiresAt
-	expired := s.Expired(c.Now())
+	expired := s.Expired(time.Now())
 	return backend.SessionInfo{SignedIn: !expired, UserID: s.UserID, Username: s.Username, ExpiresAt: &exp, Expired: expired}
 }
 
@@ -145,7 +154,7 @@ func (t sessionTokens) Token(context.Context) (string, error) {
 	if !ok {
 		return "", backend.Errorf(backend.EUNAUTHORIZED, "Sign in to %s to see its usage.", t.p.Name)
 	}
-	if s.Expired(t.c.Now()) {
+	if s.Expired(time.Now()) {
 		return "", backend.Errorf(backend.EUNAUTHORIZED, "Your session on %s ended on %s. Sign in again.",
 			t.p.Name, s.ExpiresAt.Local().Format("2 Jan 15:04"))
 	}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"time"
 
@@ -59,9 +58,9 @@ func (d *DatabaseService) withSource(p backend.Profile, fn func(context.Context,
 		return backend.Errorf(backend.EINVALID, "Enter the MongoDB connection string, such as mongodb://db.example.com:27017.")
 	}
 	if _, password := mongodb.SplitPassword(uri); password == "" && p.ID != "" {
-		stored, err := d.conns.Secrets.Get(passwordKey(p.ID))
-		if err != nil && !errors.Is(err, backend.ErrNoSecret) {
-			return backend.WrapError(err, backend.EINTERNAL, "Cannot read the database password from the "+d.conns.Secrets.Kind()+".")
+		stored, err := d.conns.mongoPassword(p.ID)
+		if err != nil {
+			return err
 		}
 		uri = mongodb.JoinPassword(uri, stored)
 	}

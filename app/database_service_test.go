@@ -8,13 +8,11 @@ import (
 
 	"usagedash/app"
 	"usagedash/backend"
-	"usagedash/backend/ferret"
 	"usagedash/backend/sample"
 )
 
 func TestDatabaseServiceTestsAndListsUsers(t *testing.T) {
-	srv := ferret.MustStart(t)
-	seed(t, srv.URI())
+	srv := seededServer(t)
 	conns := newConnections(t)
 	life := app.NewLifecycle()
 	defer life.Shutdown()

@@ -29,9 +29,9 @@ type ExportService struct {
 	now     func() time.Time
 	// lastDir is where the last export went; the next dialog opens there.
 	lastDir atomic.Value // string
-	// Choose asks the user where to save (a save dialog) and returns the
+	// choose asks the user where to save (a save dialog) and returns the
 	// path, or "" when they cancelled. Tests replace it.
-	Choose func(ctx context.Context, opts runtime.SaveDialogOptions) (string, error)
+	choose func(ctx context.Context, opts runtime.SaveDialogOptions) (string, error)
 }
 
 // NewExportService returns an ExportService that stamps exports with version
@@ -39,7 +39,7 @@ type ExportService struct {
 // window returns (nil before the window runs).
 func NewExportService(life *Lifecycle, version string, window func() context.Context) *ExportService {
 	return &ExportService{life: life, version: version, now: time.Now,
-		Choose: func(ctx context.Context, opts runtime.SaveDialogOptions) (string, error) {
+		choose: func(ctx context.Context, opts runtime.SaveDialogOptions) (string, error) {
 			wctx := window()
 			if wctx == nil {
 				return "", backend.Errorf(backend.EUNAVAILABLE, "The save dialog is not available yet.")
@@ -74,7 +74,7 @@ func (s *ExportService) Export(report *backend.Report, format string) (string, e
 	}
 	opts := dialogOptions(report, format, now)
 	opts.DefaultDirectory = s.startDir()
-	path, err := s.Choose(s.life.Context(), opts)
+	path, err := s.choose(s.life.Context(), opts)
 	if err != nil {
 		if backend.ErrorCode(err) != backend.EINTERNAL {
 			return "", err

@@ -26,7 +26,7 @@ func exportReport() *backend.Report {
 func newTestExport(dir, answer string, shown *runtime.SaveDialogOptions) *ExportService {
 	s := NewExportService(NewLifecycle(), "1.2.3", func() context.Context { return nil })
 	s.now = func() time.Time { return time.Date(2026, 11, 27, 3, 0, 0, 0, time.UTC) } // Nov 26 in New York
-	s.Choose = func(_ context.Context, opts runtime.SaveDialogOptions) (string, error) {
+	s.choose = func(_ context.Context, opts runtime.SaveDialogOptions) (string, error) {
 		*shown = opts
 		if answer == "" {
 			return "", nil

@@ -9,21 +9,18 @@ import (
 	"usagedash/app"
 	"usagedash/backend"
 	"usagedash/backend/cache"
-	"usagedash/backend/ferret"
 	"usagedash/backend/sample"
 )
 
 // Fetched reports are kept; the newest is offered for an instant first
 // paint, and the history lists, compares and deletes them without a network.
 func TestFetchedReportsAreKeptAndReviewableOffline(t *testing.T) {
-	srv := ferret.MustStart(t)
-	seed(t, srv.URI())
+	srv := seededServer(t)
 	dir := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
 	conns := newConnectionsIn(t, filepath.Join(dir, "conf"))
-	p, _ := conns.Profiles.Save(backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: srv.URI(), Account: sample.DemoUsername})
-	conns.Profiles.SetActive(p.ID)
+	p := saveActive(t, conns, backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: srv.URI(), Account: sample.DemoUsername})
 	store, err := cache.Open(filepath.Join(dir, "reports"), cache.Options{})
 	if err != nil {
 		t.Fatal(err)

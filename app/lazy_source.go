@@ -7,30 +7,30 @@ import (
 	"usagedash/backend"
 )
 
-// Opener connects a source; it must honour ctx's deadline.
-type Opener func(ctx context.Context) (backend.Source, error)
+// opener connects a source; it must honour ctx's deadline.
+type opener func(ctx context.Context) (backend.Source, error)
 
-// LazySource connects on first use and, after a failed connection, tries
+// lazySource connects on first use and, after a failed connection, tries
 // again on the next report, so the window can start while the server is down
 // and recover (a Retry works) once it is back.
-type LazySource struct {
-	open    Opener
+type lazySource struct {
+	open    opener
 	offline backend.SourceInfo
 
 	mu     sync.Mutex
 	source backend.Source
 }
 
-var _ backend.Source = (*LazySource)(nil)
+var _ backend.Source = (*lazySource)(nil)
 
-// NewLazySource returns a LazySource; offline describes the source until it
+// newLazySource returns a lazySource; offline describes the source until it
 // has connected.
-func NewLazySource(open Opener, offline backend.SourceInfo) *LazySource {
-	return &LazySource{open: open, offline: offline}
+func newLazySource(open opener, offline backend.SourceInfo) *lazySource {
+	return &lazySource{open: open, offline: offline}
 }
 
 // Info describes the connected source, or the one it will connect to.
-func (l *LazySource) Info() backend.SourceInfo {
+func (l *lazySource) Info() backend.SourceInfo {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.source != nil {
@@ -40,7 +40,7 @@ func (l *LazySource) Info() backend.SourceInfo {
 }
 
 // Report connects if needed, then asks the source for q's report.
-func (l *LazySource) Report(ctx context.Context, q backend.Query) (*backend.Report, error) {
+func (l *lazySource) Report(ctx context.Context, q backend.Query) (*backend.Report, error) {
 	src, err := l.connected(ctx)
 	if err != nil {
 		return nil, err
@@ -48,7 +48,7 @@ func (l *LazySource) Report(ctx context.Context, q backend.Query) (*backend.Repo
 	return src.Report(ctx, q)
 }
 
-func (l *LazySource) connected(ctx context.Context) (backend.Source, error) {
+func (l *lazySource) connected(ctx context.Context) (backend.Source, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.source == nil {
@@ -62,7 +62,7 @@ func (l *LazySource) connected(ctx context.Context) (backend.Source, error) {
 }
 
 // Close closes the source if it was opened.
-func (l *LazySource) Close(ctx context.Context) error {
+func (l *lazySource) Close(ctx context.Context) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.source == nil {

@@ -4,17 +4,13 @@ import (
 	"context"
 	"io"
 	"net"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"usagedash/app"
 	"usagedash/backend"
 	"usagedash/backend/ferret"
-	"usagedash/backend/mongodb"
-	"usagedash/backend/profiles"
 	"usagedash/backend/sample"
-	"usagedash/backend/secrets"
 )
 
 // The window starts while a MongoDB profile's database is down, shows the failure, and the
@@ -27,14 +23,8 @@ func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
 	addr := l.Addr().String()
 	l.Close()
 	conns := newConnections(t)
-	p, err := conns.Profiles.Save(backend.Profile{Name: "Local DB", Kind: backend.SourceMongoDB,
+	saveActive(t, conns, backend.Profile{Name: "Local DB", Kind: backend.SourceMongoDB,
 		MongoURI: "mongodb://" + addr + "/", Account: sample.DemoUsername})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := conns.Profiles.SetActive(p.ID); err != nil {
-		t.Fatal(err)
-	}
 	conns.ConnectTimeout = 2 * time.Second
 	life := app.NewLifecycle()
 	defer life.Shutdown()
@@ -64,32 +54,5 @@ func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
 	}
 	if _, err := reports.Fetch(backend.PeriodRequest{Preset: "fortnight"}); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("unknown preset: %v", err)
-	}
-}
-
-func newConnections(t *testing.T) *app.Connections {
-	t.Helper()
-	return newConnectionsIn(t, t.TempDir())
-}
-
-func newConnectionsIn(t *testing.T, dir string) *app.Connections {
-	t.Helper()
-	store, err := profiles.Open(filepath.Join(dir, "profiles.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return app.NewConnections(store, secrets.NewFileStore(filepath.Join(dir, "secrets.json")))
-}
-
-func seed(t *testing.T, uri string) {
-	t.Helper()
-	ds, err := sample.Generate(sample.Options{Seed: 5, Now: time.Now(), Days: 10, Users: 1, Logs: 300, HashPasswords: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := sample.LoadURI(ctx, uri, mongodb.DefaultDatabase, ds); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -24,14 +24,15 @@ const maxBackoff = 30 * time.Minute
 // history, checks the budget, and feeds the tray and the window. Between
 // refreshes it sleeps: no polling, no busy loops.
 type Monitor struct {
-	Conns    *Connections
-	Store    *cache.Store // may be nil
-	Settings *settings.Store
-	Alerter  *budget.Alerter // may be nil
-	Loc      *time.Location
-	Timeout  time.Duration
 	// Emit sends a window event (injected: the Wails runtime once it runs).
 	Emit func(name string, data any)
+
+	conns   *Connections
+	store   *cache.Store // may be nil
+	prefs   *settings.Store
+	alerter *budget.Alerter // may be nil
+	loc     *time.Location
+	timeout time.Duration
 
 	mu       sync.Mutex
 	tray     tray.Tray
@@ -45,7 +46,7 @@ type Monitor struct {
 
 // NewMonitor returns a Monitor; SetTray and Run start it.
 func NewMonitor(conns *Connections, store *cache.Store, st *settings.Store, alerter *budget.Alerter, loc *time.Location) *Monitor {
-	return &Monitor{Conns: conns, Store: store, Settings: st, Alerter: alerter, Loc: loc, Timeout: 30 * time.Second,
+	return &Monitor{conns: conns, store: store, prefs: st, alerter: alerter, loc: loc, timeout: 30 * time.Second,
 		wake: make(chan struct{}, 1), kept: map[string]time.Time{}}
 }
 
@@ -89,7 +90,7 @@ func (m *Monitor) Run(ctx context.Context) {
 
 // nextDelay is the refresh interval, doubled per consecutive failure.
 func (m *Monitor) nextDelay() time.Duration {
-	interval := time.Duration(m.Settings.Get().RefreshMinutes) * time.Minute
+	interval := time.Duration(m.prefs.Get().RefreshMinutes) * time.Minute
 	m.mu.Lock()
 	failures := m.failures
 	m.mu.Unlock()
@@ -104,13 +105,13 @@ func (m *Monitor) nextDelay() time.Duration {
 
 // refresh fetches (or, offline, recalls) the figures and publishes them.
 func (m *Monitor) refresh(ctx context.Context) {
-	st := m.Settings.Get()
-	id, err := m.Conns.Profiles.Active()
+	st := m.prefs.Get()
+	id, err := m.conns.Profiles.Active()
 	if err != nil || id == "" {
 		m.publish(ctx, st, nil, false)
 		return
 	}
-	p, err := m.Conns.Profiles.Get(id)
+	p, err := m.conns.Profiles.Get(id)
 	if err != nil {
 		m.publish(ctx, st, nil, false)
 		return
@@ -121,9 +122,9 @@ func (m *Monitor) refresh(ctx context.Context) {
 		m.publish(ctx, st, nil, true)
 		return
 	}
-	g := budget.MakeGlance(p.ID, p.Name, today, month, st.Budgets[p.ID], now, m.Loc, asOf, stale)
-	if m.Alerter != nil {
-		if _, err := m.Alerter.Check(ctx, g, st.Budgets[p.ID], st.AlertsPaused, now, m.Loc); err != nil {
+	g := budget.MakeGlance(p.ID, p.Name, today, month, st.Budgets[p.ID], now, m.loc, asOf, stale)
+	if m.alerter != nil {
+		if _, err := m.alerter.Check(ctx, g, st.Budgets[p.ID], st.AlertsPaused, now, m.loc); err != nil {
 			slog.Warn("budget alert not sent", "err", err)
 		}
 	}
@@ -134,7 +135,7 @@ func (m *Monitor) refresh(ctx context.Context) {
 func (m *Monitor) figures(ctx context.Context, p backend.Profile, now time.Time) (today, month float64, asOf time.Time, stale bool) {
 	periods := make([]backend.Period, 2)
 	for i, preset := range []backend.PresetID{backend.PresetToday, backend.PresetThisMonth} {
-		periods[i], _ = backend.ResolveRequest(backend.PeriodRequest{Preset: string(preset)}, now, m.Loc)
+		periods[i], _ = backend.ResolveRequest(backend.PeriodRequest{Preset: string(preset)}, now, m.loc)
 	}
 	costs, err := m.fetch(ctx, p, periods)
 	if err == nil {
@@ -142,13 +143,13 @@ func (m *Monitor) figures(ctx context.Context, p backend.Profile, now time.Time)
 		return costs[0], costs[1], now, false
 	}
 	m.recordOutcome(false)
-	if m.Store == nil {
+	if m.store == nil {
 		return 0, 0, time.Time{}, true
 	}
 	costs = make([]float64, len(periods))
 	var when time.Time
 	for i, per := range periods {
-		r, e, err := m.Store.Latest(p.ID, cache.PeriodKey(per))
+		r, e, err := m.store.Latest(p.ID, cache.PeriodKey(per))
 		if err != nil {
 			return 0, 0, time.Time{}, true
 		}
@@ -161,13 +162,13 @@ func (m *Monitor) figures(ctx context.Context, p backend.Profile, now time.Time)
 }
 
 func (m *Monitor) fetch(ctx context.Context, p backend.Profile, periods []backend.Period) ([]float64, error) {
-	src, _, err := m.Conns.Source(p.ID)
+	src, _, err := m.conns.Source(p.ID)
 	if err != nil {
 		return nil, err
 	}
 	costs := make([]float64, len(periods))
 	for i, per := range periods {
-		cctx, cancel := context.WithTimeout(ctx, m.Timeout)
+		cctx, cancel := context.WithTimeout(ctx, m.timeout)
 		// The tray needs the totals: no per-bucket calls to a platform.
 		r, err := src.Report(cctx, backend.Query{Account: p.Account, Period: per, TotalsOnly: true})
 		cancel()
@@ -187,7 +188,7 @@ const historyEvery = time.Hour
 // keep stores r unless the history already has one for its period from the
 // last historyEvery (enough for offline fallback).
 func (m *Monitor) keep(p backend.Profile, per backend.Period, r *backend.Report) {
-	if m.Store == nil {
+	if m.store == nil {
 		return
 	}
 	key := p.ID + "/" + cache.PeriodKey(per)
@@ -195,14 +196,14 @@ func (m *Monitor) keep(p backend.Profile, per backend.Period, r *backend.Report)
 	last, known := m.kept[key]
 	m.mu.Unlock()
 	if !known {
-		if _, e, err := m.Store.Latest(p.ID, cache.PeriodKey(per)); err == nil {
+		if _, e, err := m.store.Latest(p.ID, cache.PeriodKey(per)); err == nil {
 			last = e.FetchedAt
 		}
 	}
 	if time.Since(last) < historyEvery {
 		return
 	}
-	if e, err := m.Store.Save(p.ID, p.Name, r); err == nil {
+	if e, err := m.store.Save(p.ID, p.Name, r); err == nil {
 		last = e.FetchedAt
 	}
 	m.mu.Lock()
@@ -233,13 +234,13 @@ func (m *Monitor) publish(ctx context.Context, st backend.Settings, g *backend.G
 			state.Glance = *g
 			state.ActiveID = g.ProfileID
 		}
-		if list, err := m.Conns.Profiles.List(); err == nil {
+		if list, err := m.conns.Profiles.List(); err == nil {
 			for _, p := range list {
 				state.Profiles = append(state.Profiles, tray.ProfileItem{ID: p.ID, Name: p.Name})
 			}
 		}
 		if state.ActiveID == "" {
-			state.ActiveID, _ = m.Conns.Profiles.Active()
+			state.ActiveID, _ = m.conns.Profiles.Active()
 		}
 		t.Update(state)
 	}

@@ -11,7 +11,6 @@ import (
 	"usagedash/backend"
 	"usagedash/backend/budget"
 	"usagedash/backend/cache"
-	"usagedash/backend/ferret"
 	"usagedash/backend/sample"
 	"usagedash/backend/settings"
 	"usagedash/backend/tray"
@@ -62,12 +61,10 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 }
 
 func TestMonitorFeedsTheTrayAlertsOnceAndFallsBackOffline(t *testing.T) {
-	srv := ferret.MustStart(t)
-	seed(t, srv.URI())
+	srv := seededServer(t)
 	dir := t.TempDir()
 	conns := newConnectionsIn(t, dir)
-	p, _ := conns.Profiles.Save(backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: srv.URI() + "?serverSelectionTimeoutMS=500", Account: sample.DemoUsername})
-	conns.Profiles.SetActive(p.ID)
+	p := saveActive(t, conns, backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: srv.URI() + "?serverSelectionTimeoutMS=500", Account: sample.DemoUsername})
 	store, _ := cache.Open(filepath.Join(dir, "reports"), cache.Options{})
 	prefs, _ := settings.Open(filepath.Join(dir, "settings.json"))
 	st := prefs.Get()

@@ -10,16 +10,24 @@ import (
 	"usagedash/backend"
 )
 
-// WriteReportJSON writes r as indented JSON, the format `usagedash report
+// writeReport writes r as JSON or as text.
+func writeReport(w io.Writer, r *backend.Report, asJSON bool) error {
+	if asJSON {
+		return writeReportJSON(w, r)
+	}
+	return writeReportText(w, r)
+}
+
+// writeReportJSON writes r as indented JSON, the format `usagedash report
 // --json` prints.
-func WriteReportJSON(w io.Writer, r *backend.Report) error {
+func writeReportJSON(w io.Writer, r *backend.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
 }
 
-// WriteReportText writes r as an aligned summary for people at a terminal.
-func WriteReportText(w io.Writer, r *backend.Report) error {
+// writeReportText writes r as an aligned summary for people at a terminal.
+func writeReportText(w io.Writer, r *backend.Report) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	rows := [][2]string{
 		{"Account", r.Username},

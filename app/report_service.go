@@ -80,8 +80,8 @@ func (s *ReportService) Fetch(req backend.PeriodRequest) (*backend.Report, error
 }
 
 // Stored returns the newest stored report of the active profile for the
-// requested period (or, failing that, any period), so the window can paint
-// what it last knew before the network answers. ENOTFOUND when there is none.
+// requested period, so the window can paint what it last knew before the
+// network answers. ENOTFOUND when there is none.
 func (s *ReportService) Stored(req backend.PeriodRequest) (*StoredReport, error) {
 	if s.store == nil {
 		return nil, backend.Errorf(backend.ENOTFOUND, "No report history.")

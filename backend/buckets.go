@@ -24,10 +24,8 @@ type Bucket struct {
 // range cannot build a series of millions of rows.
 const MaxBuckets = 20000
 
-const (
-	msPerHour = int64(time.Hour / time.Millisecond)
-	msPerDay  = 24 * msPerHour
-)
+// msPerHour is an hour in milliseconds.
+const msPerHour = int64(time.Hour / time.Millisecond)
 
 // Location returns the period's time zone (TimeZone loaded with
 // time.LoadLocation), or UTC when it is empty or unknown.
@@ -88,7 +86,7 @@ func BucketsBetween(size string, first, last time.Time, loc *time.Location) ([]B
 	default:
 		return nil, Errorf(EINVALID, "Unknown bucket size %q.", size)
 	}
-	start := DayStart(first, loc)
+	start := dayStart(first, loc)
 	if size == BucketHour {
 		start = HourStart(first, loc)
 	}
@@ -111,8 +109,8 @@ func BucketsBetween(size string, first, last time.Time, loc *time.Location) ([]B
 	return out, nil
 }
 
-// DayStart is the local midnight that starts t's calendar day in loc.
-func DayStart(t time.Time, loc *time.Location) time.Time {
+// dayStart is the local midnight that starts t's calendar day in loc.
+func dayStart(t time.Time, loc *time.Location) time.Time {
 	l := t.In(loc)
 	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, loc)
 }

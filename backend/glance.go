@@ -80,6 +80,3 @@ type ModelRates struct {
 func DefaultSettings() Settings {
 	return Settings{RefreshMinutes: 5, CloseToTray: true, TrayShows: TrayShowsToday, Budgets: map[string]Budget{}}
 }
-
-// DefaultAlertPercents are the budget alert levels when none are set.
-var DefaultAlertPercents = []float64{80, 100}

@@ -138,7 +138,7 @@ func CustomPeriod(start, end *time.Time) (Period, error) {
 	if start != nil {
 		tz = start.Location().String()
 	}
-	return Period{Preset: "custom", Label: label, Start: start, End: end, TimeZone: tz}, nil
+	return Period{Preset: PresetCustom, Label: label, Start: start, End: end, TimeZone: tz}, nil
 }
 
 func presetLabel(id PresetID) string {

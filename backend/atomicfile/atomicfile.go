@@ -1,10 +1,13 @@
 // Package atomicfile writes files so that a crash at any moment leaves either
-// the old content or the new one, never a torn mix.
+// the old content or the new one, never a torn mix, and sets aside files that
+// cannot be read rather than overwriting them.
 package atomicfile
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // DirMode and FileMode are the permissions of usagedash's own folders and
@@ -54,4 +57,12 @@ func WriteFile(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// SetAside renames the file at path, which could not be read, to
+// "<path>.unreadable-<unix seconds>" so that it is kept rather than
+// overwritten, and returns the new path.
+func SetAside(path string) (string, error) {
+	aside := fmt.Sprintf("%s.unreadable-%d", path, time.Now().Unix())
+	return aside, os.Rename(path, aside)
 }

@@ -3,6 +3,7 @@ package atomicfile_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"usagedash/backend/atomicfile"
@@ -27,5 +28,22 @@ func TestWriteFileReplacesContentWithPrivateModes(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {
 		t.Fatalf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestSetAsideKeepsTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settings.json")
+	if err := os.WriteFile(path, []byte("{damaged"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	aside, err := atomicfile.SetAside(path)
+	if err != nil || !strings.HasPrefix(aside, path+".unreadable-") {
+		t.Fatalf("SetAside = %q, %v", aside, err)
+	}
+	if got, err := os.ReadFile(aside); err != nil || string(got) != "{damaged" {
+		t.Fatalf("set-aside file %q, %v", got, err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("the original is still there: %v", err)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"math"
 	"os"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -228,31 +227,6 @@ func alertText(g backend.Glance, b backend.Budget, level float64, now time.Time,
 		forecast = Forecast(g.MonthUSD, now, loc)
 	}
 	body = fmt.Sprintf("%s has spent %s of %s this month; forecast %s.",
-		name, formatUSD(g.MonthUSD, false), formatUSD(b.MonthlyUSD, true), formatUSD(forecast, false))
+		name, FormatUSD(g.MonthUSD), FormatBudgetUSD(b.MonthlyUSD), FormatUSD(forecast))
 	return title, body
-}
-
-// formatUSD formats v as dollars with cents and thousands separators
-// ("$1,234.50"); with wholeShort a whole amount drops its cents ("$100").
-func formatUSD(v float64, wholeShort bool) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', 2, 64)
-	if wholeShort {
-		s = strings.TrimSuffix(s, ".00")
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	var grouped strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			grouped.WriteByte(',')
-		}
-		grouped.WriteRune(c)
-	}
-	out := "$" + grouped.String()
-	if frac != "" {
-		out += "." + frac
-	}
-	if v < 0 && s != "0.00" && s != "0" {
-		out = "-" + out
-	}
-	return out
 }

@@ -15,6 +15,10 @@ import (
 // extrapolates; before that the month-to-date figure is mostly noise.
 const minElapsed = time.Hour
 
+// defaultAlertPercents are the alert levels of a budget that sets none
+// (backend.Budget.AlertPercents).
+var defaultAlertPercents = []float64{80, 100}
+
 // epsilon absorbs float rounding when comparing a spent percentage with an
 // alert level (0.57*100 is 56.99999999999999).
 const epsilon = 1e-9
@@ -57,7 +61,7 @@ func MonthKey(now time.Time, loc *time.Location) string {
 // Level classifies fraction = month-to-date cost / monthly budget:
 // backend.BudgetNone when there is no budget (fraction < 0 or NaN),
 // backend.BudgetOver at 100% or more, backend.BudgetNear at or above the
-// lowest alert level below 100 (percents, or DefaultAlertPercents when
+// lowest alert level below 100 (percents, or 80 and 100 when
 // empty), else backend.BudgetOK. With no alert level below 100 the level goes
 // straight from OK to Over.
 func Level(fraction float64, percents []float64) string {
@@ -79,11 +83,11 @@ func Level(fraction float64, percents []float64) string {
 func reached(pct, level float64) bool { return pct >= level-epsilon }
 
 // alertLevels returns the usable alert levels of percents (or of
-// DefaultAlertPercents when percents is empty), ascending and deduplicated.
+// defaultAlertPercents when percents is empty), ascending and deduplicated.
 // Levels that are not positive finite numbers are dropped.
 func alertLevels(percents []float64) []float64 {
 	if len(percents) == 0 {
-		percents = backend.DefaultAlertPercents
+		percents = defaultAlertPercents
 	}
 	out := make([]float64, 0, len(percents))
 	for _, p := range percents {

@@ -143,3 +143,18 @@ func TestFormatUSD(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatUSDForTheTray checks the exported formatters on the tray's cases.
+func TestFormatUSDForTheTray(t *testing.T) {
+	for usd, want := range map[float64]string{0: "$0.00", 0.005: "$0.01", 1234567.891: "$1,234,567.89",
+		-2.5: "-$2.50", -0.001: "$0.00", 999.999: "$1,000.00", math.NaN(): "$—", math.Inf(1): "$—"} {
+		if got := FormatUSD(usd); got != want {
+			t.Errorf("FormatUSD(%v) = %q, want %q", usd, got, want)
+		}
+	}
+	for usd, want := range map[float64]string{100: "$100", 1500: "$1,500", 100.5: "$100.50"} {
+		if got := FormatBudgetUSD(usd); got != want {
+			t.Errorf("FormatBudgetUSD(%v) = %q, want %q", usd, got, want)
+		}
+	}
+}

@@ -65,17 +65,14 @@ func PeriodKey(p backend.Period) string {
 // encodeReportFile returns the file content for r (sanitized) and its entry
 // (without ID), or an EINVALID error when r fails the checks.
 func encodeReportFile(profileID, profileName string, fetchedAt time.Time, r *backend.Report) ([]byte, Entry, error) {
-	rep := *r
-	rep.Source.Label = scrub(rep.Source.Label)
-	rep.Source.Account = scrub(rep.Source.Account)
-	rep.Period.Label = scrub(rep.Period.Label)
-	if err := checkReport(&rep); err != nil {
+	rep := redact.Report(r)
+	if err := checkReport(rep); err != nil {
 		return nil, Entry{}, backend.WrapError(err, backend.EINVALID, "The report looks wrong and was not stored: "+err.Error()+".")
 	}
-	e := Entry{ProfileID: profileID, ProfileName: scrub(profileName), PeriodKey: PeriodKey(rep.Period),
+	e := Entry{ProfileID: profileID, ProfileName: redact.URIs(profileName), PeriodKey: PeriodKey(rep.Period),
 		Period: rep.Period, Source: rep.Source, FetchedAt: fetchedAt,
 		TotalCostUSD: rep.TotalCostUSD, TotalTokens: rep.TotalTokens}
-	data, err := json.Marshal(reportFile{Version: FormatVersion, Entry: &e, Report: &rep})
+	data, err := json.Marshal(reportFile{Version: FormatVersion, Entry: &e, Report: rep})
 	if err != nil {
 		return nil, Entry{}, backend.WrapError(err, backend.EINVALID, "The report cannot be stored.")
 	}
@@ -217,7 +214,3 @@ func checkReport(r *backend.Report) error {
 func appendTokens(counts []int64, t backend.TokenBreakdown) []int64 {
 	return append(counts, t.InputTokens, t.OutputTokens, t.CacheCreationInputTokens, t.CacheReadInputTokens, t.TotalTokens)
 }
-
-// scrub removes credentials from URIs inside a human label (see
-// redact.URIs): "mongodb://u:secret@h" becomes "mongodb://h".
-func scrub(s string) string { return redact.URIs(s) }

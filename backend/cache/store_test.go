@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"usagedash/backend"
+	"usagedash/backend/redact"
 )
 
 func TestSaveListGetLatestDelete(t *testing.T) {
@@ -262,7 +263,7 @@ func TestSecretsAreNeverStored(t *testing.T) {
 	if got.Source.Label != "MongoDB mongodb://h:27017/db / claude_workflows" || !strings.Contains(got.Source.Account, "https://api.example.com") {
 		t.Fatalf("labels %q / %q", got.Source.Label, got.Source.Account)
 	}
-	if got := scrub("MongoDB 127.0.0.1:27017 / claude_workflows"); got != "MongoDB 127.0.0.1:27017 / claude_workflows" {
+	if got := redact.URIs("MongoDB 127.0.0.1:27017 / claude_workflows"); got != "MongoDB 127.0.0.1:27017 / claude_workflows" {
 		t.Fatalf("a label without URI changed: %q", got)
 	}
 }

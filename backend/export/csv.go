@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"usagedash/backend"
+	"usagedash/backend/redact"
 )
 
 // Header is the CSV export's header row.
@@ -56,7 +57,7 @@ func WriteCSV(w io.Writer, r *backend.Report, m Meta) error {
 	}
 	cw := csv.NewWriter(bw)
 	cw.Write(Header)
-	r = scrubbed(r)
+	r = redact.Report(r)
 	cw.Write(totalRow(r))
 	if s := r.Series; s != nil {
 		writeRows(cw, orDefault(s.Bucket, backend.BucketDay), s.Rows)

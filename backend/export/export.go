@@ -72,16 +72,6 @@ func (m Meta) Scrubbed() Meta {
 	return m
 }
 
-// scrubbed returns a shallow copy of r with credentials removed from the
-// labels a source or a person may have filled with a URI.
-func scrubbed(r *backend.Report) *backend.Report {
-	c := *r
-	c.Source.Label = redact.URIs(c.Source.Label)
-	c.Source.Account = redact.URIs(c.Source.Account)
-	c.Period.Label = redact.URIs(c.Period.Label)
-	return &c
-}
-
 // jsonFile is the JSON export.
 type jsonFile struct {
 	Format  string          `json:"format"`
@@ -96,7 +86,7 @@ type jsonFile struct {
 func WriteJSON(w io.Writer, r *backend.Report, m Meta) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(jsonFile{Format: JSONFormat, Version: JSONVersion, Meta: m.Scrubbed(), Report: scrubbed(r)})
+	return enc.Encode(jsonFile{Format: JSONFormat, Version: JSONVersion, Meta: m.Scrubbed(), Report: redact.Report(r)})
 }
 
 func firstSet(ts ...*time.Time) *time.Time {

@@ -117,7 +117,7 @@ func (s *Source) findUser(ctx context.Context, account string) (user, error) {
 	}}}
 	var u user
 	err := s.db.Collection("users").FindOne(ctx, filter,
-		options.FindOne().SetProjection(bson.D{{Key: "id", Value: 1}, {Key: "username", Value: 1}})).Decode(&u)
+		options.FindOne().SetProjection(projection("id", "username"))).Decode(&u)
 	if errors.Is(err, mongo.ErrNoDocuments) {
 		return user{}, s.noSuchUser(ctx, account)
 	}

@@ -7,43 +7,39 @@ import "strings"
 // keychain. The password is returned as written (still percent-encoded);
 // JoinPassword puts it back. URIs without a password come back unchanged.
 func SplitPassword(uri string) (withoutPassword, password string) {
-	scheme, rest, ok := strings.Cut(uri, "://")
-	if !ok {
+	scheme, auth, tail, ok := splitAuthority(uri)
+	at := strings.LastIndex(auth, "@")
+	if !ok || at < 0 {
 		return uri, ""
 	}
-	end := strings.IndexAny(rest, "/?")
-	if end < 0 {
-		end = len(rest)
-	}
-	authority := rest[:end]
-	at := strings.LastIndex(authority, "@")
-	if at < 0 {
-		return uri, ""
-	}
-	user, pass, hasPass := strings.Cut(authority[:at], ":")
+	user, pass, hasPass := strings.Cut(auth[:at], ":")
 	if !hasPass {
 		return uri, ""
 	}
-	return scheme + "://" + user + authority[at:] + rest[end:], pass
+	return scheme + "://" + user + auth[at:] + tail, pass
 }
 
 // JoinPassword puts a password split off by SplitPassword back into uri.
 // A URI without a user name, or a blank password, is returned unchanged.
 func JoinPassword(uri, password string) string {
-	if password == "" {
+	scheme, auth, tail, ok := splitAuthority(uri)
+	at := strings.LastIndex(auth, "@")
+	if password == "" || !ok || at < 0 || strings.Contains(auth[:at], ":") {
 		return uri
 	}
+	return scheme + "://" + auth[:at] + ":" + password + auth[at:] + tail
+}
+
+// splitAuthority splits uri into its scheme, its authority (user
+// information and hosts, up to the first / or ?) and the rest.
+func splitAuthority(uri string) (scheme, authority, tail string, ok bool) {
 	scheme, rest, ok := strings.Cut(uri, "://")
 	if !ok {
-		return uri
+		return "", "", "", false
 	}
 	end := strings.IndexAny(rest, "/?")
 	if end < 0 {
 		end = len(rest)
 	}
-	at := strings.LastIndex(rest[:end], "@")
-	if at < 0 || strings.Contains(rest[:at], ":") {
-		return uri
-	}
-	return scheme + "://" + rest[:at] + ":" + password + rest[at:]
+	return scheme, rest[:end], rest[end:], true
 }

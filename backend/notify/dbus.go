@@ -50,21 +50,21 @@ func NewDBus() *DBus { return &DBus{Timeout: DefaultTimeout} }
 // Notify shows a notification of normal urgency. It implements
 // budget.Notifier.
 func (d *DBus) Notify(ctx context.Context, title, body string) error {
-	return d.Send(ctx, title, body, false)
+	return d.send(ctx, title, body, false)
 }
 
 // NotifyUrgent shows a notification of critical urgency (most desktops keep
 // it until dismissed). It implements budget.UrgentNotifier.
 func (d *DBus) NotifyUrgent(ctx context.Context, title, body string) error {
-	return d.Send(ctx, title, body, true)
+	return d.send(ctx, title, body, true)
 }
 
-// Send shows a notification: app name "usagedash", no icon, the server's
+// send shows a notification: app name "usagedash", no icon, the server's
 // default expiry (-1) and the urgency hint 1 (normal) or 2 (critical). It
 // returns once the notification service accepted it, or an error when there
 // is no session bus, no notification service, or no answer before the
 // deadline.
-func (d *DBus) Send(ctx context.Context, title, body string, urgent bool) error {
+func (d *DBus) send(ctx context.Context, title, body string, urgent bool) error {
 	timeout := d.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout

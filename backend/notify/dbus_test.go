@@ -12,6 +12,7 @@ import (
 	"usagedash/backend"
 	"usagedash/backend/budget"
 	"usagedash/backend/notify"
+	"usagedash/backend/notify/dbustest"
 )
 
 // Compile-time checks: DBus is what the budget alerter needs.
@@ -21,7 +22,7 @@ var (
 )
 
 func TestDBusNotify(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.StartBus(t)
 	srv := &server{}
 	serve(t, addr, srv)
 
@@ -62,7 +63,7 @@ func TestDBusNotify(t *testing.T) {
 }
 
 func TestDBusNoServer(t *testing.T) {
-	startBus(t) // a bus, but nobody owns org.freedesktop.Notifications
+	dbustest.StartBus(t) // a bus, but nobody owns org.freedesktop.Notifications
 	d := notify.NewDBus()
 	t.Cleanup(func() { d.Close() })
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -79,7 +80,7 @@ func TestDBusNoServer(t *testing.T) {
 }
 
 func TestDBusServerNeverAnswers(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.StartBus(t)
 	release := make(chan struct{})
 	t.Cleanup(func() { close(release) })
 	serve(t, addr, &server{block: release})
@@ -115,7 +116,7 @@ func TestDBusNoBus(t *testing.T) {
 // then 100% gives exactly two notifications, re-checking gives none, and a
 // restarted alerter stays quiet.
 func TestAlerterOverDBus(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.StartBus(t)
 	srv := &server{}
 	serve(t, addr, srv)
 	d := notify.NewDBus()

@@ -23,16 +23,16 @@ func NewDBus() *DBus { return &DBus{} }
 
 // Notify fails with ErrUnsupported.
 func (d *DBus) Notify(ctx context.Context, title, body string) error {
-	return d.Send(ctx, title, body, false)
+	return d.send(ctx, title, body, false)
 }
 
 // NotifyUrgent fails with ErrUnsupported.
 func (d *DBus) NotifyUrgent(ctx context.Context, title, body string) error {
-	return d.Send(ctx, title, body, true)
+	return d.send(ctx, title, body, true)
 }
 
-// Send fails with ErrUnsupported.
-func (d *DBus) Send(ctx context.Context, title, body string, urgent bool) error {
+// send fails with ErrUnsupported.
+func (d *DBus) send(ctx context.Context, title, body string, urgent bool) error {
 	return backend.WrapError(ErrUnsupported, backend.EUNAVAILABLE,
 		"Desktop notifications are not supported on this system yet.")
 }

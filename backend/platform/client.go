@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -15,8 +16,8 @@ import (
 	"usagedash/backend"
 )
 
-// Version is sent in the User-Agent header as "usagedash/<Version>"; the
-// build may set it with -ldflags "-X usagedash/backend/platform.Version=...".
+// Version is sent in the User-Agent header as "usagedash/<Version>"; main
+// sets it to the app's version at start-up.
 var Version = "dev"
 
 // Defaults for Options.
@@ -249,7 +250,7 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 		return nil, c.statusError(cl, resp, data)
 	}
 	if tooBig {
-		return nil, backend.WrapError(ErrOffContract, backend.EBADDATA, sizeMessage(c.maxBytes))
+		return nil, offContract(fmt.Sprintf("the answer is larger than %d KiB", c.maxBytes/1024))
 	}
 	return &response{body: data, contentType: resp.Header.Get("Content-Type")}, nil
 }

@@ -121,17 +121,12 @@ func parseTime(raw json.RawMessage) (time.Time, error) {
 	return time.ParseInLocation("2006-01-02T15:04:05.999999999", s, time.UTC)
 }
 
-// count is a named count that must not be negative.
-type count struct {
-	name string
-	v    int64
-}
-
-// nonNegative returns an error naming the first negative count.
-func nonNegative(prefix string, counts []count) error {
-	for _, c := range counts {
-		if c.v < 0 {
-			return offContract(prefix + c.name + " is negative")
+// negative returns an error naming the first whole-number field of fields
+// that is below zero.
+func negative(prefix string, fields []field) error {
+	for _, f := range fields {
+		if n, ok := f.dst.(*int64); ok && *n < 0 {
+			return offContract(prefix + f.name + " is negative")
 		}
 	}
 	return nil
@@ -147,7 +142,7 @@ func decodeUsageStats(body []byte, contentType string) (*UserUsageStats, error) 
 	}
 	var s UserUsageStats
 	var tb map[string]json.RawMessage
-	if err := decodeFields(obj, "", []field{
+	top := []field{
 		{"user_id", &s.UserID, true}, {"username", &s.Username, true},
 		{"total_workflows", &s.TotalWorkflows, true}, {"total_instances", &s.TotalInstances, true},
 		{"total_tokens", &s.TotalTokens, true}, {"total_input_tokens", &s.TotalInputTokens, true},
@@ -157,15 +152,17 @@ func decodeUsageStats(body []byte, contentType string) (*UserUsageStats, error) 
 		{"total_cost_usd", &s.TotalCostUSD, true}, {"total_execution_time_ms", &s.TotalExecutionTimeMS, true},
 		{"period_start", &s.PeriodStart, false}, {"period_end", &s.PeriodEnd, false},
 		{"token_breakdown", &tb, true},
-	}); err != nil {
+	}
+	if err := decodeFields(obj, "", top); err != nil {
 		return nil, err
 	}
 	b := &s.TokenBreakdown
-	if err := decodeFields(tb, "token_breakdown.", []field{
+	breakdown := []field{
 		{"input_tokens", &b.InputTokens, true}, {"output_tokens", &b.OutputTokens, true},
 		{"cache_creation_input_tokens", &b.CacheCreationInputTokens, true},
 		{"cache_read_input_tokens", &b.CacheReadInputTokens, true}, {"total_tokens", &b.TotalTokens, true},
-	}); err != nil {
+	}
+	if err := decodeFields(tb, "token_breakdown.", breakdown); err != nil {
 		return nil, err
 	}
 	switch {
@@ -176,19 +173,10 @@ func decodeUsageStats(body []byte, contentType string) (*UserUsageStats, error) 
 	case s.TotalCostUSD < 0:
 		return nil, offContract("total_cost_usd is negative")
 	}
-	if err := nonNegative("", []count{
-		{"total_workflows", s.TotalWorkflows}, {"total_instances", s.TotalInstances}, {"total_tokens", s.TotalTokens},
-		{"total_input_tokens", s.TotalInputTokens}, {"total_output_tokens", s.TotalOutputTokens},
-		{"total_cache_creation_tokens", s.TotalCacheCreationTokens}, {"total_cache_read_tokens", s.TotalCacheReadTokens},
-		{"total_execution_time_ms", s.TotalExecutionTimeMS},
-	}); err != nil {
+	if err := negative("", top); err != nil {
 		return nil, err
 	}
-	if err := nonNegative("token_breakdown.", []count{
-		{"input_tokens", b.InputTokens}, {"output_tokens", b.OutputTokens},
-		{"cache_creation_input_tokens", b.CacheCreationInputTokens},
-		{"cache_read_input_tokens", b.CacheReadInputTokens}, {"total_tokens", b.TotalTokens},
-	}); err != nil {
+	if err := negative("token_breakdown.", breakdown); err != nil {
 		return nil, err
 	}
 	return &s, nil

@@ -116,11 +116,6 @@ func redirectTarget(resp *http.Response) string {
 	return " to " + loc.Scheme + "://" + loc.Host
 }
 
-// sizeMessage says a 2xx answer was over the size limit.
-func sizeMessage(limit int64) string {
-	return fmt.Sprintf("The platform answered something usagedash does not understand (the answer is larger than %d KiB).", limit/1024)
-}
-
 // transportError maps a failure to send or to read an answer. ctx is the
 // call's context (with the client's timeout).
 func (c *Client) transportError(ctx context.Context, err error) error {

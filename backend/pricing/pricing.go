@@ -3,8 +3,8 @@
 // The prices ship with the app (prices.json, embedded), so costs work
 // offline; each price carries the date it took effect and the table carries
 // its version and source. A model without a known price is never priced at
-// $0: Cost reports it as unpriced and Estimate counts its tokens, so callers
-// can show "≥ $X, N tokens unpriced". Users can map unknown model ids to known
+// $0: Cost and the Pricer (Table.Model) report it as unpriced, so callers can
+// show "≥ $X, N tokens unpriced". Users can map unknown model ids to known
 // ones or enter prices of their own (Table.WithOverrides).
 //
 // Rules applied, all per request (one log line):
@@ -21,8 +21,7 @@
 //
 // Because the long-context rule depends on the size of one request, usage must
 // be priced request by request: pricing the sum of many requests can both
-// trigger the tier wrongly and miss it. Sum the Costs (or use an Estimate)
-// instead. Usage known to sum several requests (Usage.Aggregate) is priced at
+// trigger the tier wrongly and miss it. Sum the Costs instead. Usage known to sum several requests (Usage.Aggregate) is priced at
 // the standard rates; see Table.Model for how platform logs are priced.
 package pricing
 
@@ -152,7 +151,7 @@ type Cost struct {
 	Model string  `json:"model"`
 	USD   float64 `json:"usd"`
 	// Priced is false when no price is known for Model: USD is then 0 and
-	// must not be shown as a cost (see Estimate).
+	// must not be shown as a cost.
 	Priced bool `json:"priced"`
 	// LongContext is true when the request was billed at long-context rates.
 	LongContext bool `json:"long_context"`

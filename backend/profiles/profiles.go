@@ -7,12 +7,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"strings"
 	"sync"
-	"time"
 
 	"usagedash/backend"
 	"usagedash/backend/atomicfile"
@@ -51,8 +49,8 @@ func Open(path string) (*Store, error) {
 	}
 	var f file
 	if err := json.Unmarshal(raw, &f); err != nil || f.Version < 1 || f.Version > formatVersion {
-		aside := fmt.Sprintf("%s.unreadable-%d", path, time.Now().Unix())
-		if err := os.Rename(path, aside); err != nil {
+		aside, err := atomicfile.SetAside(path)
+		if err != nil {
 			return nil, backend.WrapError(err, backend.EINTERNAL, "The saved connections file is unreadable and could not be moved aside.")
 		}
 		s.warning = "The saved connections file could not be read (damaged, or written by a newer usagedash); it was kept as " + aside + "."

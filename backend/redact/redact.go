@@ -5,6 +5,8 @@ package redact
 import (
 	"regexp"
 	"strings"
+
+	"usagedash/backend"
 )
 
 var (
@@ -25,4 +27,15 @@ func URIs(s string) string {
 	}
 	s = uriUserinfoRE.ReplaceAllString(s, "${1}")
 	return uriQueryRE.ReplaceAllString(s, "${1}")
+}
+
+// Report returns a shallow copy of r with credentials removed (see URIs) from
+// the labels a source or a person may have filled with a URI: the source's
+// label and account and the period's label. r is not modified.
+func Report(r *backend.Report) *backend.Report {
+	c := *r
+	c.Source.Label = URIs(c.Source.Label)
+	c.Source.Account = URIs(c.Source.Account)
+	c.Period.Label = URIs(c.Period.Label)
+	return &c
 }

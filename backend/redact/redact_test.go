@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"usagedash/backend"
 	"usagedash/backend/redact"
 )
 
@@ -19,5 +20,20 @@ func TestURIsDropsUserinfoAndQueries(t *testing.T) {
 		if got != want || strings.Contains(got, "secret") {
 			t.Errorf("URIs(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestReportScrubsLabelsOfACopy(t *testing.T) {
+	r := &backend.Report{TotalCostUSD: 1.5}
+	r.Source.Label = "MongoDB mongodb://u:secret@h:27017/db"
+	r.Source.Account = "https://h.example/?token=secret"
+	r.Period.Label = "mongodb://a:secret@b"
+	got := redact.Report(r)
+	if got.Source.Label != "MongoDB mongodb://h:27017/db" || got.Source.Account != "https://h.example/" ||
+		got.Period.Label != "mongodb://b" || got.TotalCostUSD != 1.5 {
+		t.Errorf("Report = %+v", got)
+	}
+	if !strings.Contains(r.Source.Label, "secret") {
+		t.Error("Report modified its argument")
 	}
 }

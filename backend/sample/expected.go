@@ -17,7 +17,6 @@ func (ds *Dataset) Expect(account string, start, end *time.Time) map[string]floa
 	everyone := account == Everyone
 	uid := ds.userID(account)
 	e := map[string]float64{}
-	mine := map[string]bool{}
 	for _, w := range ds.Workflows {
 		if everyone || (w.UserID != nil && *w.UserID == uid) {
 			e["total_workflows"]++
@@ -26,37 +25,17 @@ func (ds *Dataset) Expect(account string, start, end *time.Time) map[string]floa
 	for _, i := range ds.Instances {
 		if everyone || (i.UserID != nil && *i.UserID == uid) {
 			e["total_instances"]++
-			mine[i.ID] = true
 		}
 	}
-	deref := func(v *int64) float64 {
-		if v == nil {
-			return 0
-		}
-		return float64(*v)
-	}
-	var legacy, cost float64
-	for _, l := range ds.Logs {
-		if !(everyone || mine[l.InstanceID]) || (start != nil && l.Timestamp.Before(*start)) || (end != nil && l.Timestamp.After(*end)) {
-			continue
-		}
-		if tu := l.TokenUsage; tu != nil {
-			e["total_input_tokens"] += deref(tu.Input)
-			e["total_output_tokens"] += deref(tu.Output)
-			e["total_cache_creation_tokens"] += deref(tu.CacheCreation)
-			e["total_cache_read_tokens"] += deref(tu.CacheRead)
-		}
-		legacy += deref(l.TokensUsed)
-		if l.CostUSD != nil {
-			cost += *l.CostUSD
-		}
-		e["total_execution_time_ms"] += deref(l.ExecutionTimeMS)
-	}
-	e["total_tokens"] = e["total_input_tokens"] + e["total_output_tokens"] + e["total_cache_creation_tokens"] + e["total_cache_read_tokens"]
-	if e["total_tokens"] == 0 {
-		e["total_tokens"] = legacy
-	}
-	e["total_cost_usd"] = math.Round(cost*1e4) / 1e4
+	var sums Sums
+	ds.eachLog(account, start, end, func(l Log, _ Instance) { sums.add(l) })
+	e["total_input_tokens"] = float64(sums.Input)
+	e["total_output_tokens"] = float64(sums.Output)
+	e["total_cache_creation_tokens"] = float64(sums.CacheCreation)
+	e["total_cache_read_tokens"] = float64(sums.CacheRead)
+	e["total_tokens"] = float64(sums.TotalTokens())
+	e["total_cost_usd"] = math.Round(sums.CostUSD*1e4) / 1e4
+	e["total_execution_time_ms"] = float64(sums.ExecutionTimeMS)
 	return e
 }
 

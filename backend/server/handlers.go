@@ -34,11 +34,10 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	accountKey := "account:" + strings.ToLower(req.UsernameOrEmail)
-	addrKey := "address:" + clientAddr(r)
-	att, wait, ok := s.limiter.begin(s.now(), accountKey, addrKey)
+	addr := clientAddr(r)
+	att, wait, ok := s.limiter.begin(s.now(), "account:"+strings.ToLower(req.UsernameOrEmail), "address:"+addr)
 	if !ok {
-		s.log.Warn("sign-in rate limited", "client", clientAddr(r))
+		s.log.Warn("sign-in rate limited", "client", addr)
 		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 		writeError(w, http.StatusTooManyRequests, detailTooMany)
 		return
@@ -64,7 +63,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !match {
-		s.log.Info("sign-in refused", "client", clientAddr(r))
+		s.log.Info("sign-in refused", "client", addr)
 		writeError(w, http.StatusUnauthorized, detailBadLogin)
 		return
 	}

@@ -38,6 +38,9 @@ var userFields = bson.D{
 	{Key: "created_at", Value: 1}, {Key: "last_login", Value: 1},
 }
 
+// loginFields are userFields and the password hash, for sign-in.
+var loginFields = append(bson.D{{Key: "hashed_password", Value: 1}}, userFields...)
+
 // userByLogin finds the active user whose username or email is account, as
 // the platform does (exact match, is_active: true), hash included.
 func (s *Server) userByLogin(ctx context.Context, account string) (*userDoc, error) {
@@ -48,8 +51,7 @@ func (s *Server) userByLogin(ctx context.Context, account string) (*userDoc, err
 		}},
 		{Key: "is_active", Value: true},
 	}
-	proj := append(bson.D{{Key: "hashed_password", Value: 1}}, userFields...)
-	return s.findUser(ctx, filter, proj)
+	return s.findUser(ctx, filter, loginFields)
 }
 
 // learnHashCost sets the dummy hash's cost from a stored hash, so that the
@@ -110,7 +112,7 @@ func (u *userDoc) response() platform.UserResponse {
 func isoDate(v bson.RawValue) *string {
 	switch v.Type {
 	case bsontype.DateTime:
-		s := time.UnixMilli(v.DateTime()).UTC().Format("2006-01-02T15:04:05.000Z07:00")
+		s := platform.FormatTime(time.UnixMilli(v.DateTime()))
 		return &s
 	case bsontype.String:
 		s := v.StringValue()

@@ -5,13 +5,11 @@ package settings
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
 	"sort"
 	"sync"
-	"time"
 
 	"usagedash/backend"
 	"usagedash/backend/atomicfile"
@@ -39,8 +37,8 @@ func Open(path string) (*Store, error) {
 	}
 	loaded := backend.DefaultSettings()
 	if err := json.Unmarshal(raw, &loaded); err != nil || Validate(&loaded) != nil {
-		aside := fmt.Sprintf("%s.unreadable-%d", path, time.Now().Unix())
-		if err := os.Rename(path, aside); err != nil {
+		aside, err := atomicfile.SetAside(path)
+		if err != nil {
 			return nil, backend.WrapError(err, backend.EINTERNAL, "The settings file is unreadable and could not be moved aside.")
 		}
 		s.warning = "The settings file could not be read; defaults are used and the old file was kept as " + aside + "."

@@ -6,10 +6,10 @@ package tray
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"usagedash/backend"
+	budgetpkg "usagedash/backend/budget"
 	"usagedash/backend/trayicon"
 )
 
@@ -86,9 +86,9 @@ func figure(s State) (title, icon string) {
 		p := trayicon.Percent(g.BudgetFraction)
 		return p + " of budget", p
 	case s.Shows == backend.TrayShowsMonth || s.Shows == backend.TrayShowsBudget:
-		return money(g.MonthUSD) + " this month", trayicon.Short(g.MonthUSD)
+		return budgetpkg.FormatUSD(g.MonthUSD) + " this month", trayicon.Short(g.MonthUSD)
 	default:
-		return money(g.TodayUSD) + " today", trayicon.Short(g.TodayUSD)
+		return budgetpkg.FormatUSD(g.TodayUSD) + " today", trayicon.Short(g.TodayUSD)
 	}
 }
 
@@ -117,11 +117,11 @@ func Describe(s State) (title, tooltip string) {
 	if g.ProfileName != "" {
 		b.WriteString(g.ProfileName + " — ")
 	}
-	fmt.Fprintf(&b, "%s today · %s this month", money(g.TodayUSD), money(g.MonthUSD))
+	fmt.Fprintf(&b, "%s today · %s this month", budgetpkg.FormatUSD(g.TodayUSD), budgetpkg.FormatUSD(g.MonthUSD))
 	if g.BudgetUSD > 0 {
-		fmt.Fprintf(&b, " (%s of %s)", trayicon.Percent(g.BudgetFraction), budget(g.BudgetUSD))
+		fmt.Fprintf(&b, " (%s of %s)", trayicon.Percent(g.BudgetFraction), budgetpkg.FormatBudgetUSD(g.BudgetUSD))
 	}
-	fmt.Fprintf(&b, " · forecast %s", money(g.ForecastUSD))
+	fmt.Fprintf(&b, " · forecast %s", budgetpkg.FormatUSD(g.ForecastUSD))
 	switch t := g.AsOf.Local(); {
 	case g.AsOf.IsZero() && offline(s):
 		b.WriteString(" · offline")
@@ -155,41 +155,11 @@ func describeMenu(s State) menuTexts {
 		return m
 	}
 	g := s.Glance
-	m.today = "Today: " + money(g.TodayUSD)
-	m.month = "This month: " + money(g.MonthUSD)
+	m.today = "Today: " + budgetpkg.FormatUSD(g.TodayUSD)
+	m.month = "This month: " + budgetpkg.FormatUSD(g.MonthUSD)
 	if g.BudgetUSD > 0 {
-		m.month += fmt.Sprintf(" (%s of %s)", trayicon.Percent(g.BudgetFraction), budget(g.BudgetUSD))
+		m.month += fmt.Sprintf(" (%s of %s)", trayicon.Percent(g.BudgetFraction), budgetpkg.FormatBudgetUSD(g.BudgetUSD))
 	}
-	m.forecast = "Forecast: " + money(g.ForecastUSD)
+	m.forecast = "Forecast: " + budgetpkg.FormatUSD(g.ForecastUSD)
 	return m
-}
-
-// money formats dollars with cents and thousands separators: "$1,234.50".
-func money(usd float64) string {
-	if math.IsNaN(usd) || math.IsInf(usd, 0) {
-		return "$—"
-	}
-	sign := ""
-	cents := int64(math.Round(usd * 100))
-	if cents < 0 {
-		sign, cents = "-", -cents
-	}
-	return fmt.Sprintf("%s$%s.%02d", sign, thousands(cents/100), cents%100)
-}
-
-// budget formats a budget: whole dollars without cents ("$100"), else
-// like money.
-func budget(usd float64) string {
-	if usd == math.Trunc(usd) && usd >= 0 && usd < 1e15 {
-		return "$" + thousands(int64(usd))
-	}
-	return money(usd)
-}
-
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"usagedash/backend"
+	budgetpkg "usagedash/backend/budget"
 )
 
 // demo is a State with all figures, the budget shown in tooltips.
@@ -83,8 +84,8 @@ func TestFigureAndMoney(t *testing.T) {
 		t.Errorf("icon text %q", icon)
 	}
 	for usd, want := range map[float64]string{0: "$0.00", 0.005: "$0.01", 1234567.891: "$1,234,567.89", -2.5: "-$2.50", 999.999: "$1,000.00"} {
-		if got := money(usd); got != want {
-			t.Errorf("money(%v) = %q, want %q", usd, got, want)
+		if got := budgetpkg.FormatUSD(usd); got != want {
+			t.Errorf("FormatUSD(%v) = %q, want %q", usd, got, want)
 		}
 	}
 }

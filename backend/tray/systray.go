@@ -94,7 +94,7 @@ type shown struct {
 	menu                 menuTexts
 	profiles             []ProfileItem
 	activeID             string
-	paused, hasProfiles  bool
+	paused               bool
 }
 
 // Update implements Tray.
@@ -281,15 +281,14 @@ func (t *sysTray) rebuildProfiles(s State) {
 		})
 		t.profileItems = append(t.profileItems, it)
 	}
-	t.shown.profiles = slices.Clone(s.Profiles)
-	if has := len(s.Profiles) > 0; has != t.shown.hasProfiles {
+	if has := len(s.Profiles) > 0; has != (len(t.shown.profiles) > 0) {
 		if has {
 			t.profile.Show()
 		} else {
 			t.profile.Hide()
 		}
-		t.shown.hasProfiles = has
 	}
+	t.shown.profiles = slices.Clone(s.Profiles)
 	// systray announces a new layout only when an existing item changes,
 	// not when one is added: touch the submenu so hosts reload it.
 	t.profile.SetTitle(t.shown.menu.profile)

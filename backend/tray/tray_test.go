@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"usagedash/backend"
+	"usagedash/backend/notify/dbustest"
 )
 
 // The tray is a process-wide singleton, so everything that starts it is in
@@ -42,7 +43,7 @@ func TestTrayOverSessionBus(t *testing.T) {
 		}
 	})
 
-	bus := &busClient{t: t, addr: startBus(t), name: fmt.Sprintf("org.kde.StatusNotifierItem-%d-1", os.Getpid())}
+	bus := &busClient{t: t, addr: dbustest.StartBus(t), name: fmt.Sprintf("org.kde.StatusNotifierItem-%d-1", os.Getpid())}
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", bus.addr)
 	calls := make(chan string, 16)
 	tr := Start(Callbacks{

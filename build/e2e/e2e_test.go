@@ -133,16 +133,19 @@ func (w *window) addProfile(t *testing.T, p backend.Profile, activate bool) back
 	return p
 }
 
-// cliReport runs the app's report command on a saved profile.
-func (w *window) cliReport(t *testing.T, profile, preset, password string) backend.Report {
+// cliReport runs the app's report command on a saved profile with extra
+// arguments (--utc, --from/--to), in the window's environment (its TZ too),
+// with password as USAGEDASH_PASSWORD.
+func (w *window) cliReport(t *testing.T, profile, preset, password string, extra ...string) backend.Report {
 	t.Helper()
-	cmd := exec.Command(appBinary, "report", "--json", "--profile", profile, "--period", preset)
+	args := append([]string{"report", "--json", "--profile", profile, "--period", preset}, extra...)
+	cmd := exec.Command(appBinary, args...)
 	cmd.Env = append(append(os.Environ(), w.env...), "USAGEDASH_PASSWORD="+password)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("report: %v: %s", err, stderr.String())
+		t.Fatalf("report %v: %v: %s", args, err, stderr.String())
 	}
 	var r backend.Report
 	if err := json.Unmarshal(out, &r); err != nil {
@@ -205,20 +208,20 @@ func (w *window) close() {
 // typeKeys types text into the focused window, then presses the keys.
 func (w *window) typeKeys(t *testing.T, text string, keys ...string) {
 	t.Helper()
-	run := func(args ...string) {
-		cmd := exec.Command("xdotool", args...)
-		cmd.Env = append(os.Environ(), "DISPLAY="+w.display)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("xdotool %v: %v: %s", args, err, out)
-		}
-	}
-	run("search", "--sync", "--onlyvisible", "--name", "^usagedash$", "windowfocus", "--sync")
+	xdotool(t, w.display, "search", "--sync", "--onlyvisible", "--name", "^usagedash$", "windowfocus", "--sync")
 	if text != "" {
-		run("type", "--delay", "30", text)
+		xdotool(t, w.display, "type", "--delay", "30", text)
 	}
 	for _, k := range keys {
-		run("key", k)
+		xdotool(t, w.display, "key", k)
 	}
+}
+
+// readProbe reads what the window last painted (false: nothing readable yet).
+func (w *window) readProbe() (probe, bool) {
+	var p probe
+	b, err := os.ReadFile(w.probe)
+	return p, err == nil && json.Unmarshal(b, &p) == nil
 }
 
 // waitForProbe waits until the window reports that it painted state.
@@ -227,8 +230,10 @@ func (w *window) waitForProbe(t *testing.T, state string) probe {
 	deadline := time.Now().Add(90 * time.Second)
 	var last probe
 	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(w.probe); err == nil && json.Unmarshal(b, &last) == nil && last.State == state {
-			return last
+		if p, ok := w.readProbe(); ok {
+			if last = p; p.State == state {
+				return p
+			}
 		}
 		select {
 		case <-w.exited:
@@ -245,8 +250,7 @@ func (w *window) waitForProbeMetric(t *testing.T, state, id string) probeMetric 
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
-		var p probe
-		if b, err := os.ReadFile(w.probe); err == nil && json.Unmarshal(b, &p) == nil && p.State == state {
+		if p, ok := w.readProbe(); ok && p.State == state {
 			for _, m := range p.Metrics {
 				if m.ID == id {
 					return m
@@ -340,12 +344,7 @@ func TestWindowShowsTheEveryoneView(t *testing.T) {
 	got := w.waitForProbe(t, "report")
 	expected := expectedMetrics(want)
 	checkMetrics(t, got, expected)
-	var userCosts []string
-	for _, m := range got.Metrics {
-		if m.ID == "user_cost_usd" {
-			userCosts = append(userCosts, m.Exact)
-		}
-	}
+	userCosts := metricValues(got, "user_cost_usd")
 	var wantCosts []string
 	for _, row := range want.Breakdowns.ByUser {
 		wantCosts = append(wantCosts, usd(row.CostUSD, 4))

@@ -24,7 +24,7 @@ func TestExportThroughTheSaveDialog(t *testing.T) {
 	w := newWindow(t, "TZ="+switchZone)
 	const profile = "Sample database"
 	w.addProfile(t, backend.Profile{Name: profile, Kind: backend.SourceMongoDB, MongoURI: pl.mongoURI, Account: sample.DemoUsername}, true)
-	want := w.cliReportArgs(t, profile, "last_30_days")
+	want := w.cliReport(t, profile, "last_30_days", "")
 	if want.Pricing == nil || want.Breakdowns == nil {
 		t.Fatal("the CLI report has no pricing or breakdowns")
 	}

@@ -14,7 +14,6 @@ import (
 
 	"usagedash/backend"
 	"usagedash/backend/ferret"
-	"usagedash/backend/mongodb"
 	"usagedash/backend/sample"
 )
 
@@ -47,12 +46,11 @@ func TestOfflineStartShowsTheStoredReportThenRecovers(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		started := time.Now()
 		w.open(t)
-		first := w.waitForProbeMetric(t, "report", "report_as_of")
+		w.waitForProbeMetric(t, "report", "report_as_of")
 		if fi, err := os.Stat(w.probe); err == nil {
 			paints = append(paints, fi.ModTime().Sub(started))
 		}
 		checkMetrics(t, w.waitForProbe(t, "report"), want)
-		_ = first
 		banner := w.waitForProbeMetric(t, "report", "offline_banner")
 		if banner.Text == "" {
 			t.Fatal("the offline banner is empty")
@@ -86,14 +84,7 @@ func TestOfflineStartShowsTheStoredReportThenRecovers(t *testing.T) {
 	}
 }
 
-func hasMetric(p probe, id string) bool {
-	for _, m := range p.Metrics {
-		if m.ID == id {
-			return true
-		}
-	}
-	return false
-}
+func hasMetric(p probe, id string) bool { return len(metricValues(p, id)) > 0 }
 
 // startFerretAt runs FerretDB on addr over the files in dir, seeding the
 // sample dataset the first time.
@@ -104,17 +95,8 @@ func startFerretAt(t *testing.T, dir, addr string, seed bool) *ferret.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Stop)
-	if !seed {
-		return srv
-	}
-	ds, err := sample.Generate(sample.DefaultOptions(time.Now()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := sample.LoadURI(ctx, srv.URI(), mongodb.DefaultDatabase, ds); err != nil {
-		t.Fatal(err)
+	if seed {
+		loadSample(t, srv.URI())
 	}
 	return srv
 }

@@ -35,15 +35,9 @@ type platformUnderTest struct {
 func startPlatform(t *testing.T) platformUnderTest {
 	t.Helper()
 	srv := ferret.MustStart(t)
-	ds, err := sample.Generate(sample.DefaultOptions(time.Now()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := loadSample(t, srv.URI())
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if err := sample.LoadURI(ctx, srv.URI(), mongodb.DefaultDatabase, ds); err != nil {
-		t.Fatal(err)
-	}
 	source, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})
 	if err != nil {
 		t.Fatal(err)
@@ -56,6 +50,21 @@ func startPlatform(t *testing.T) platformUnderTest {
 	httpSrv := httptest.NewServer(api.Handler())
 	t.Cleanup(httpSrv.Close)
 	return platformUnderTest{mongoURI: srv.URI(), apiURL: httpSrv.URL, users: ds.Users}
+}
+
+// loadSample loads the default sample dataset into the database at uri.
+func loadSample(t *testing.T, uri string) *sample.Dataset {
+	t.Helper()
+	ds, err := sample.Generate(sample.DefaultOptions(time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := sample.LoadURI(ctx, uri, mongodb.DefaultDatabase, ds); err != nil {
+		t.Fatal(err)
+	}
+	return ds
 }
 
 func demoProfile(p platformUnderTest) backend.Profile {

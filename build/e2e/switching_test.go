@@ -3,12 +3,9 @@
 package e2e
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -61,7 +58,7 @@ func TestSwitchingPeriodAndZoneKeepsEveryFigureConsistent(t *testing.T) {
 		if s.utc {
 			extra = append(extra, "--utc")
 		}
-		reports[i] = w.cliReportArgs(t, profile, s.preset, extra...)
+		reports[i] = w.cliReport(t, profile, s.preset, "", extra...)
 		if got := reports[i].Period.Bucket; got != s.bucket {
 			t.Fatalf("%s: the CLI report's bucket is %q, want %q", s.name, got, s.bucket)
 		}
@@ -115,26 +112,6 @@ func TestSwitchingPeriodAndZoneKeepsEveryFigureConsistent(t *testing.T) {
 	t.Logf("keys pressed to the new period's figures painted: %s", strings.Join(timings, "; "))
 }
 
-// cliReportArgs runs the report command on a saved profile with extra
-// arguments (--utc, --from/--to), in the window's environment (its TZ too).
-func (w *window) cliReportArgs(t *testing.T, profile, preset string, extra ...string) backend.Report {
-	t.Helper()
-	args := append([]string{"report", "--json", "--profile", profile, "--period", preset}, extra...)
-	cmd := exec.Command(appBinary, args...)
-	cmd.Env = append(os.Environ(), w.env...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("report %v: %v: %s", args, err, stderr.String())
-	}
-	var r backend.Report
-	if err := json.Unmarshal(out, &r); err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
 // waitForFreshReport waits for a probe written after since, of a fetched
 // (not stored) report whose headline equals want's, and, with table, with
 // the series table's cells when want's series has usage.
@@ -148,9 +125,8 @@ func (w *window) waitForFreshReport(t *testing.T, since time.Time, want backend.
 		if err != nil || !fi.ModTime().After(since) {
 			continue
 		}
-		b, err := os.ReadFile(w.probe)
-		var p probe
-		if err != nil || json.Unmarshal(b, &p) != nil {
+		p, ok := w.readProbe()
+		if !ok {
 			continue
 		}
 		last = p

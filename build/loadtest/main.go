@@ -10,7 +10,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/json"
@@ -52,6 +51,9 @@ func main() {
 	}
 }
 
+// database is the database the dataset is loaded into.
+const database = "loadtest"
+
 func run(ctx context.Context, concurrency, rounds int, distinct bool) error {
 	dir, err := os.MkdirTemp("", "usagedash-loadtest-")
 	if err != nil {
@@ -68,10 +70,10 @@ func run(ctx context.Context, concurrency, rounds int, distinct bool) error {
 	if err != nil {
 		return err
 	}
-	if err := load(ctx, db.URI(), ds); err != nil {
+	if err := sample.LoadURI(ctx, db.URI(), database, ds); err != nil {
 		return err
 	}
-	src, err := mongodb.Open(ctx, mongodb.Config{URI: db.URI(), Database: "loadtest"})
+	src, err := mongodb.Open(ctx, mongodb.Config{URI: db.URI(), Database: database})
 	if err != nil {
 		return err
 	}
@@ -101,10 +103,15 @@ func run(ctx context.Context, concurrency, rounds int, distinct bool) error {
 
 	client := &http.Client{Timeout: time.Minute, Transport: &http.Transport{
 		MaxIdleConns: concurrency, MaxIdleConnsPerHost: concurrency, MaxConnsPerHost: concurrency}}
-	token, err := login(ctx, client, base)
+	pc, err := platform.NewClient(base, platform.Options{HTTPClient: client})
 	if err != nil {
 		return err
 	}
+	signedIn, err := pc.Login(ctx, sample.DemoUsername, sample.DemoPassword)
+	if err != nil {
+		return err
+	}
+	token := signedIn.AccessToken
 
 	// Alternate all-time and last-30-days requests, as the app does; with
 	// -distinct, every request of a round asks for a slightly different period.
@@ -200,30 +207,4 @@ func report(label string, lat []time.Duration, errs int, took time.Duration) {
 	fmt.Printf("%-8s  %5d ok  %3d errors  %7.1f req/s  p50 %-9v p99 %-9v max %-9v (%v)\n", label, len(lat), errs,
 		float64(len(lat))/took.Seconds(), pct(0.50).Round(time.Millisecond), pct(0.99).Round(time.Millisecond),
 		lat[len(lat)-1].Round(time.Millisecond), took.Round(time.Millisecond))
-}
-
-func login(ctx context.Context, client *http.Client, base string) (string, error) {
-	body, _ := json.Marshal(platform.LoginRequest{UsernameOrEmail: sample.DemoUsername, Password: sample.DemoPassword})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+platform.PathLogin, bytes.NewReader(body))
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := client.Do(req)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return "", fmt.Errorf("sign in as %s: status %d", sample.DemoUsername, resp.StatusCode)
-	}
-	var lr platform.LoginResponse
-	if err := json.NewDecoder(resp.Body).Decode(&lr); err != nil {
-		return "", err
-	}
-	return lr.AccessToken, nil
-}
-
-func load(ctx context.Context, uri string, ds *sample.Dataset) error {
-	return sample.LoadURI(ctx, uri, "loadtest", ds)
 }

@@ -22,8 +22,6 @@ export type SourceInfo = backend.SourceInfo;
 /** One line of a breakdown: a day, model, workflow, instance, mode or user. */
 export type UsageRow = backend.UsageRow;
 export type Breakdowns = backend.Breakdowns;
-/** Every bucket (day or hour) of a report's period, zero rows included. */
-export type Series = backend.Series;
 export type { ExportFormat, PeriodRequest } from './period';
 export type ThemeSetting = 'system' | 'light' | 'dark';
 /**

@@ -17,12 +17,12 @@ import { fetchAbout, toApiError, type AboutInfo } from '../api';
 import { AppMark } from './AppMark';
 import type { MetricId } from './metricIds';
 
-export const APP_DESCRIPTION = 'Anthropic API token usage and cost for your agent workflows';
+const APP_DESCRIPTION = 'Anthropic API token usage and cost for your agent workflows';
 
 const VERSION_METRIC: MetricId = 'app_version';
 
 /** The folders the dialog lists, in order. */
-export const ABOUT_PATHS: ReadonlyArray<{ key: 'config_dir' | 'data_dir' | 'state_dir'; label: string }> = [
+const ABOUT_PATHS: ReadonlyArray<{ key: 'config_dir' | 'data_dir' | 'state_dir'; label: string }> = [
   { key: 'config_dir', label: 'Settings & connections' },
   { key: 'data_dir', label: 'Report history' },
   { key: 'state_dir', label: 'Alert state' },

@@ -10,7 +10,7 @@ import { EVERYONE, type UserSummary } from '../api';
 import { isEveryoneAccount } from '../utils/breakdowns';
 
 /** One entry of the picker: Everyone, or a platform user. */
-export interface AccountOption {
+interface AccountOption {
   /** What `account` stores: "*" or the username. */
   value: string;
   /** The input's text once picked: "Everyone (team totals)" or the username. */
@@ -20,12 +20,12 @@ export interface AccountOption {
   inactive: boolean;
 }
 
-export const EVERYONE_LABEL = 'Everyone (team totals)';
+const EVERYONE_LABEL = 'Everyone (team totals)';
 
 const EVERYONE_OPTION: AccountOption = { value: EVERYONE, label: EVERYONE_LABEL, email: '', fullName: '', inactive: false };
 
 /** Everyone first, then the users in the backend's order (by username). */
-export function accountOptions(users: readonly UserSummary[] | undefined): AccountOption[] {
+function accountOptions(users: readonly UserSummary[] | undefined): AccountOption[] {
   const opts = (users ?? [])
     .filter((u) => (u.username || u.email || '').trim())
     .map((u) => ({
@@ -39,7 +39,7 @@ export function accountOptions(users: readonly UserSummary[] | undefined): Accou
 }
 
 /** Matches the typed text against username, email and full name (Everyone: "everyone", "team", "*"). */
-export function filterAccountOptions(options: AccountOption[], typed: string): AccountOption[] {
+function filterAccountOptions(options: AccountOption[], typed: string): AccountOption[] {
   const q = typed.trim().toLowerCase();
   if (!q) return options;
   return options.filter((o) => {

@@ -8,8 +8,9 @@ import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import type { UsageRow } from '../api';
 import { costShare, rowLabel } from '../utils/breakdowns';
-import { formatCompact, formatInteger, formatUSD, formatUSDExact } from '../utils/format';
+import { formatCompact, formatInteger, formatUSDExact } from '../utils/format';
 import { ExactText } from './ExactText';
+import { usdFigure } from './figures';
 import type { MetricId } from './metricIds';
 
 export interface BreakdownCardProps {
@@ -45,8 +46,7 @@ function TokensAndCost(props: { tokens: number | undefined; costUSD: number | un
     <>
       <ExactText text={formatCompact(tokens)} exact={`${formatInteger(tokens)} tokens`} color="text.secondary" sx={{ flexShrink: 0 }} />
       <ExactText
-        text={formatUSD(costUSD)}
-        exact={formatUSDExact(costUSD)}
+        {...usdFigure(costUSD)}
         fontWeight={600}
         sx={{ flexShrink: 0, minWidth: '4.5em', textAlign: 'right' }}
         {...probe}

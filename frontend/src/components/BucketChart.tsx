@@ -16,9 +16,6 @@ const TOKEN_SERIES: readonly { kind: TokenKind; label: string; value: (p: Bucket
   { kind: 'cacheRead', label: 'Cache read', value: (p) => p.cacheRead },
 ];
 
-/** The chart's height in px (UsageOverTimeCard's loading placeholder has the same). */
-export const CHART_HEIGHT = 260;
-
 /** At most this many x tick labels, so 90+ days stay readable at 900 px. */
 const MAX_TICKS = 12;
 
@@ -28,7 +25,7 @@ const MAX_TICKS = 12;
  * is a multiple of the step (so a daylight-saving day, with 01:00 twice or no
  * 02:00, keeps the usual 00:00, 02:00, 04:00…).
  */
-export function tickFilter(points: readonly BucketPoint[], bucket: BucketKind): (key: string, index: number) => boolean {
+function tickFilter(points: readonly BucketPoint[], bucket: BucketKind): (key: string, index: number) => boolean {
   const count = points.length;
   if (count <= MAX_TICKS) return () => true;
   if (bucket === 'hour') {
@@ -45,12 +42,14 @@ export interface BucketChartProps {
   points: readonly BucketPoint[];
   bucket: BucketKind;
   metric: OverTimeMetric;
+  /** The height in px. */
+  height: number;
   /** A fixed width in px (tests); responsive to the container otherwise. */
   width?: number;
 }
 
 /** One bar per day or hour: the cost (primary colour) or the tokens stacked by kind. */
-export function BucketChart({ points, bucket, metric, width }: BucketChartProps) {
+export function BucketChart({ points, bucket, metric, height, width }: BucketChartProps) {
   const theme = useTheme();
   const names = useMemo(
     () => new Map(points.map((p) => [p.key, [bucketName(p, bucket, false), bucketName(p, bucket, true)] as const])),
@@ -78,7 +77,7 @@ export function BucketChart({ points, bucket, metric, width }: BucketChartProps)
         }));
   return (
     <BarChart
-      height={CHART_HEIGHT}
+      height={height}
       width={width}
       series={series}
       hideLegend={metric === 'cost'}

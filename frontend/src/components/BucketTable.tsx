@@ -9,19 +9,7 @@ import Box from '@mui/material/Box';
 import { BUCKET_COLUMNS, bucketName, totalOf, type BucketKind } from '../utils/buckets';
 import type { BucketPoint } from '../utils/days';
 import type { MetricId } from './metricIds';
-
-/** Read by screen readers, not shown (the card's title says it). */
-const visuallyHidden = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-} as const;
+import { visuallyHidden } from './visuallyHidden';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
@@ -40,7 +28,7 @@ export interface BucketTableProps {
 }
 
 /** The table's caption (its accessible name). */
-export const tableCaption = (bucket: BucketKind) => `Usage per ${bucket}`;
+const tableCaption = (bucket: BucketKind) => `Usage per ${bucket}`;
 
 /**
  * Exact figures of every day or hour (copyable text, no rounding), with a
@@ -65,6 +53,7 @@ export function BucketTable({ points, bucket, totalCostUSD }: BucketTableProps) 
   return (
     <TableContainer sx={{ maxHeight: 360 }}>
       <Table size="small" stickyHeader>
+        {/* Read by screen readers, not shown (the card's title says it). */}
         <Box component="caption" sx={visuallyHidden}>
           {tableCaption(bucket)}
         </Box>

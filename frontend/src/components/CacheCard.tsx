@@ -13,7 +13,7 @@ import { LabelledValue } from './LabelledValue';
 import { MetricValue } from './MetricValue';
 
 /** "Caching saved $95.40 …" or, when writes cost more than reads saved, "Caching cost $12.34 more than it saved …". */
-export function cacheSavingsSentence(savingsUSD: number): string {
+function cacheSavingsSentence(savingsUSD: number): string {
   if (savingsUSD < 0) return `Caching cost ${formatUSD(-savingsUSD)} more than it saved: cache writes cost more than cache reads saved.`;
   return `Caching saved ${formatUSD(savingsUSD)} against paying the full input price for every cache read, after the cache-write premium.`;
 }

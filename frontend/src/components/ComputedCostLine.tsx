@@ -4,8 +4,9 @@ import Typography from '@mui/material/Typography';
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
 import TrendingDown from '@mui/icons-material/TrendingDown';
 import TrendingUp from '@mui/icons-material/TrendingUp';
-import { formatInteger, formatUSD, formatUSDExact } from '../utils/format';
+import { formatInteger } from '../utils/format';
 import { driftDirection, driftFigure, hasComparison, hasUnpriced, unpricedText, type Pricing } from '../utils/pricing';
+import { usdFigure } from './figures';
 import { MetricValue } from './MetricValue';
 
 const DRIFT_ICONS = { match: CheckCircleOutline, higher: TrendingUp, lower: TrendingDown } as const;
@@ -40,8 +41,7 @@ export function ComputedCostLine({ pricing, onSetPrices }: ComputedCostLineProps
         Computed at API prices: {unpriced && '≥ '}
         <MetricValue
           metric="computed_usd"
-          text={formatUSD(pricing.computed_usd)}
-          exact={formatUSDExact(pricing.computed_usd)}
+          {...usdFigure(pricing.computed_usd)}
           component="span"
           variant="body2"
           color="text.primary"

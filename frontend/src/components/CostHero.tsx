@@ -4,9 +4,9 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { alpha, styled } from '@mui/material/styles';
 import PaymentsOutlined from '@mui/icons-material/PaymentsOutlined';
-import { formatUSD, formatUSDExact } from '../utils/format';
 import type { Pricing } from '../utils/pricing';
 import { ComputedCostLine } from './ComputedCostLine';
+import { usdFigure } from './figures';
 import { MetricValue } from './MetricValue';
 
 const HeroCard = styled(Card)(({ theme }) => ({
@@ -50,8 +50,7 @@ export function CostHero({ costUSD, caption, pricing, onSetPrices }: CostHeroPro
         </Stack>
         <MetricValue
           metric="total_cost_usd"
-          text={formatUSD(costUSD)}
-          exact={formatUSDExact(costUSD)}
+          {...usdFigure(costUSD)}
           variant="h1"
           component="p"
           sx={{ alignSelf: 'flex-start' }}

@@ -8,11 +8,11 @@ import {
   formatDecimal1,
   formatDuration,
   formatDurationExact,
-  formatUSD,
   formatUSDExact,
   formatUnitCost,
 } from '../utils/format';
 import type { MetricId } from './metricIds';
+import { usdFigure } from './figures';
 import { LabelledValue } from './LabelledValue';
 import { MetricValue } from './MetricValue';
 
@@ -30,8 +30,7 @@ export function EfficiencyCard({ report }: { report: Report }) {
     {
       label: 'Avg cost per instance',
       metric: 'avg_cost_per_instance_usd',
-      text: formatUSD(d?.avg_cost_per_instance_usd),
-      exact: formatUSDExact(d?.avg_cost_per_instance_usd),
+      ...usdFigure(d?.avg_cost_per_instance_usd),
     },
     {
       label: 'Avg tokens per instance',

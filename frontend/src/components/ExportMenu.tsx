@@ -10,8 +10,8 @@ import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import type { ExportFormat, Report } from '../api';
 import { useExport } from '../hooks/useExport';
 import { isModKey, useKeyShortcut } from '../hooks/useKeyShortcut';
+import { shortcutLabel } from './shortcutLabel';
 
-const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform || navigator.userAgent);
 const isExportKey = (e: KeyboardEvent) => isModKey(e, 'e', 'E');
 
 const FORMATS: readonly { format: ExportFormat; label: string; hint: string }[] = [
@@ -43,7 +43,7 @@ export function ExportMenu({ report }: ExportMenuProps) {
 
   return (
     <>
-      <Tooltip title={`Export the report (${isMac ? '⌘E' : 'Ctrl+E'})`}>
+      <Tooltip title={`Export the report (${shortcutLabel('E')})`}>
         <span>
           <Button
             ref={anchor}

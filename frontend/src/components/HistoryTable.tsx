@@ -14,28 +14,10 @@ import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import OpenInNewOutlined from '@mui/icons-material/OpenInNewOutlined';
 import type { StoredEntry } from '../api';
 import { compareTarget } from '../utils/history';
-import {
-  formatCompact,
-  formatDateTime,
-  formatInteger,
-  formatPeriodRange,
-  formatRelativeTime,
-  formatUSD,
-  formatUSDExact,
-} from '../utils/format';
+import { formatDateTime, formatPeriodRange, formatRelativeTime } from '../utils/format';
 import { ExactText } from './ExactText';
-
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  p: 0,
-  m: '-1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;
+import { compactFigure, usdFigure } from './figures';
+import { visuallyHidden } from './visuallyHidden';
 
 export interface HistoryTableProps {
   /** Newest first. */
@@ -63,7 +45,7 @@ export function HistoryTable({ entries, now, current, openingId, onOpen, onCompa
             <TableCell align="right">Total cost</TableCell>
             <TableCell align="right">Tokens</TableCell>
             <TableCell align="right">
-              <Box component="span" sx={VISUALLY_HIDDEN}>
+              <Box component="span" sx={visuallyHidden}>
                 Actions
               </Box>
             </TableCell>
@@ -93,10 +75,10 @@ export function HistoryTable({ entries, now, current, openingId, onOpen, onCompa
                   </Typography>
                 </TableCell>
                 <TableCell align="right">
-                  <ExactText text={formatUSD(e.total_cost_usd)} exact={formatUSDExact(e.total_cost_usd)} />
+                  <ExactText {...usdFigure(e.total_cost_usd)} />
                 </TableCell>
                 <TableCell align="right">
-                  <ExactText text={formatCompact(e.total_tokens)} exact={formatInteger(e.total_tokens)} />
+                  <ExactText {...compactFigure(e.total_tokens)} />
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   <Stack direction="row" spacing={0.25} sx={{ justifyContent: 'flex-end' }}>

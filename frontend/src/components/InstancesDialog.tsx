@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -19,13 +20,16 @@ export interface InstancesDialogProps {
 
 /** Every instance of the period in a table sortable by reported cost, cost at API prices, tokens and logs, with the totals. */
 export function InstancesDialog({ open, onClose, report, rows }: InstancesDialogProps) {
-  const pricing = pricingOf(report);
-  const columns = [
-    costColumn('Reported', report.total_cost_usd),
-    ...(pricing ? [computedColumn(pricing)] : []),
-    tokenColumn('tokens', 'Tokens', (r) => r.tokens?.total_tokens, report.total_tokens),
-    logsColumn(sumRows(rows, (r) => r.logs)),
-  ];
+  // Stable columns, so UsageTable sorts again only when the rows or the order change.
+  const columns = useMemo(() => {
+    const pricing = pricingOf(report);
+    return [
+      costColumn('Reported', report.total_cost_usd),
+      ...(pricing ? [computedColumn(pricing)] : []),
+      tokenColumn('tokens', 'Tokens', (r) => r.tokens?.total_tokens, report.total_tokens),
+      logsColumn(sumRows(rows, (r) => r.logs)),
+    ];
+  }, [report, rows]);
   return (
     <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth scroll="paper" aria-labelledby="instances-title">
       <DialogTitle id="instances-title">All instances ({rows.length})</DialogTitle>

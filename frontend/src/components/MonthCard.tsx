@@ -10,8 +10,9 @@ import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
 import TrendingUpOutlined from '@mui/icons-material/TrendingUpOutlined';
 import type { Glance } from '../api';
-import { formatDateTime, formatMonthEnd, formatRelativeTime, formatUSD, formatUSDExact } from '../utils/format';
+import { formatDateTime, formatMonthEnd, formatRelativeTime } from '../utils/format';
 import { BudgetBar } from './BudgetBar';
+import { usdFigure } from './figures';
 import { MetricValue } from './MetricValue';
 
 export interface MonthCardProps {
@@ -72,8 +73,7 @@ export function MonthCard({ glance: g, now, onSetBudget }: MonthCardProps) {
           </Stack>
           <MetricValue
             metric="month_usd"
-            text={formatUSD(g.month_usd)}
-            exact={formatUSDExact(g.month_usd)}
+            {...usdFigure(g.month_usd)}
             variant="h4"
             component="p"
             sx={{ display: 'inline-block' }}
@@ -83,8 +83,7 @@ export function MonthCard({ glance: g, now, onSetBudget }: MonthCardProps) {
           <Label>Today</Label>
           <MetricValue
             metric="today_usd"
-            text={formatUSD(g.today_usd)}
-            exact={formatUSDExact(g.today_usd)}
+            {...usdFigure(g.today_usd)}
             variant="h6"
             component="p"
             sx={{ display: 'inline-block', fontSize: '1.375rem' }}
@@ -114,8 +113,7 @@ export function MonthCard({ glance: g, now, onSetBudget }: MonthCardProps) {
               Forecast at this pace:{' '}
               <MetricValue
                 metric="forecast_usd"
-                text={formatUSD(g.forecast_usd)}
-                exact={formatUSDExact(g.forecast_usd)}
+                {...usdFigure(g.forecast_usd)}
                 component="span"
                 variant="body2"
                 sx={{ fontWeight: 600, color: overForecast ? 'warning.main' : 'text.primary' }}

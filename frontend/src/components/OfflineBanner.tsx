@@ -3,8 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
 import { formatRelativeTime, formatSince } from '../utils/format';
-
-const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform || navigator.userAgent);
+import { shortcutLabel } from './shortcutLabel';
 
 /** "Offline since 3:04 PM — showing the report from 2 hours ago" */
 export function offlineTitle(since: string, reportTime: string, now: number): string {
@@ -41,7 +40,7 @@ export function OfflineBanner({ since, reportTime, message, now, onRetry, retryi
       <AlertTitle data-metric="offline_banner" data-exact={since}>
         {offlineTitle(since, reportTime, now)}
       </AlertTitle>
-      {message} Retry with the button or {isMac ? '⌘R' : 'Ctrl+R'}.
+      {message} Retry with the button or {shortcutLabel('R')}.
     </Alert>
   );
 }

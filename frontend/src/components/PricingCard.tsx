@@ -6,7 +6,7 @@ import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { formatInteger, formatUSD, formatUSDExact } from '../utils/format';
+import { formatInteger } from '../utils/format';
 import {
   computedFigure,
   driftFigure,
@@ -19,6 +19,7 @@ import {
 } from '../utils/pricing';
 import { DriftMark } from './ComputedCostLine';
 import { ExactText } from './ExactText';
+import { usdFigure } from './figures';
 import type { MetricId } from './metricIds';
 import { LabelledValue } from './LabelledValue';
 import { MetricValue } from './MetricValue';
@@ -54,7 +55,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const usd = (v: number | undefined) => <ExactText text={formatUSD(v)} exact={formatUSDExact(v)} fontWeight={600} />;
+const usd = (v: number | undefined) => <ExactText {...usdFigure(v)} fontWeight={600} />;
 
 export interface PricingCardProps {
   /** The report's headline (reported) cost. */
@@ -87,7 +88,7 @@ export function PricingCard({ reportedUSD, pricing: p, onSetPrices }: PricingCar
           data-testid="pricing-totals"
           sx={{ m: 0, mb: 2, display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(9.5rem, 1fr))', gap: 2 }}
         >
-          <Total label="Reported" figure={{ text: formatUSD(reportedUSD), exact: formatUSDExact(reportedUSD) }} caption="The platform’s figure" />
+          <Total label="Reported" figure={usdFigure(reportedUSD)} caption="The platform’s figure" />
           <Total
             label="At API prices"
             figure={computedFigure(p.computed_usd, p.unpriced_tokens)}
@@ -96,7 +97,7 @@ export function PricingCard({ reportedUSD, pricing: p, onSetPrices }: PricingCar
           <Total
             label="Estimated spend"
             metric="estimated_usd"
-            figure={{ text: formatUSD(p.estimated_usd), exact: formatUSDExact(p.estimated_usd) }}
+            figure={usdFigure(p.estimated_usd)}
             caption="Reported, plus logs without a cost priced from tokens"
           />
         </Box>

@@ -19,7 +19,7 @@ import { AccountPicker } from './AccountPicker';
 import { ConnectionTest } from './ConnectionTest';
 import { KindIcon } from './KindIcon';
 
-export const DEFAULT_DATABASE = 'claude_workflows';
+const DEFAULT_DATABASE = 'claude_workflows';
 
 interface Values {
   kind: ProfileKind;
@@ -50,7 +50,7 @@ function initialValues(v?: ProfileView): Values {
 }
 
 /** Required fields and URL schemes; "" when fine. */
-export function validateProfile(v: Values): Errors {
+function validateProfile(v: Values): Errors {
   const e: Errors = {};
   if (!v.name.trim()) e.name = 'Give the connection a name.';
   if (v.kind === 'platform') {
@@ -68,7 +68,7 @@ export function validateProfile(v: Values): Errors {
 }
 
 /** The profile to send to Save: only the fields of its kind, trimmed. */
-export function toProfile(v: Values, original?: Profile): Profile {
+function toProfile(v: Values, original?: Profile): Profile {
   const base: Profile = { id: original?.id ?? '', name: v.name.trim(), kind: v.kind };
   if (original?.demo) base.demo = true;
   if (v.kind === 'platform') {
@@ -136,7 +136,7 @@ export function ProfileForm({ open, editing, onClose, onSaved }: ProfileFormProp
 
   function runTest() {
     setTestTried(true);
-    if (validateProfile(values).mongo_uri) return;
+    if (all.mongo_uri) return;
     void check.test(toProfile(values, target?.profile));
   }
 
@@ -145,7 +145,7 @@ export function ProfileForm({ open, editing, onClose, onSaved }: ProfileFormProp
     if (busy) return;
     setSubmitted(true);
     setServerError('');
-    if (Object.keys(validateProfile(values)).length > 0) return;
+    if (Object.keys(all).length > 0) return;
     setBusy(true);
     try {
       const saved = await saveProfile(toProfile(values, target?.profile));

@@ -4,13 +4,13 @@ import LayersOutlined from '@mui/icons-material/LayersOutlined';
 import type { ReactNode } from 'react';
 import type { Report } from '../api';
 import { isEveryoneReport } from '../utils/breakdowns';
-import { formatCompact, formatInteger } from '../utils/format';
 import { pricingOf } from '../utils/pricing';
 import { BreakdownCards } from './BreakdownCards';
 import { CacheCard } from './CacheCard';
 import { CostHero } from './CostHero';
 import { DashboardGrid, GridArea } from './DashboardGrid';
 import { EfficiencyCard } from './EfficiencyCard';
+import { compactFigure, integerFigure } from './figures';
 import { PricingCard } from './PricingCard';
 import { PricingNotice, pricingNoticeText } from './PricingNotice';
 import { StatCard } from './StatCard';
@@ -55,24 +55,21 @@ export function ReportView({ report, account, monthCard, onSetPrices }: ReportVi
           label="Total tokens"
           icon={<DataUsageOutlined fontSize="small" />}
           metric="total_tokens"
-          text={formatCompact(report.total_tokens)}
-          exact={formatInteger(report.total_tokens)}
+          {...compactFigure(report.total_tokens)}
           caption="All token kinds"
         />
         <StatCard
           label="Workflows"
           icon={<AccountTreeOutlined fontSize="small" />}
           metric="total_workflows"
-          text={formatInteger(report.total_workflows)}
-          exact={formatInteger(report.total_workflows)}
+          {...integerFigure(report.total_workflows)}
           caption={everyone ? 'All users, all time' : 'Owned, all time'}
         />
         <StatCard
           label="Instances"
           icon={<LayersOutlined fontSize="small" />}
           metric="total_instances"
-          text={formatInteger(report.total_instances)}
-          exact={formatInteger(report.total_instances)}
+          {...integerFigure(report.total_instances)}
           caption="Claude Code runs, all time"
         />
       </GridArea>

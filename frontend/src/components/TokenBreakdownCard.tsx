@@ -8,7 +8,8 @@ import Typography from '@mui/material/Typography';
 import { styled } from '@mui/material/styles';
 import type { Report } from '../api';
 import type { TokenKind } from '../theme';
-import { formatCompact, formatInteger, formatShare, formatShareExact } from '../utils/format';
+import { formatCompact, formatShare, formatShareExact } from '../utils/format';
+import { compactFigure } from './figures';
 import type { MetricId } from './metricIds';
 import { MetricValue } from './MetricValue';
 
@@ -105,8 +106,7 @@ export function TokenBreakdownCard({ report }: { report: Report }) {
                   </Typography>
                   <MetricValue
                     metric={r.countId}
-                    text={formatCompact(r.count)}
-                    exact={formatInteger(r.count)}
+                    {...compactFigure(r.count)}
                     variant="body2"
                     fontWeight={600}
                   />

@@ -18,10 +18,9 @@ import { ExportMenu } from './ExportMenu';
 import { PeriodPicker } from './PeriodPicker';
 import { ProfileSwitcher, type ProfileSwitcherProps } from './ProfileSwitcher';
 import { SessionEnds } from './SessionEnds';
+import { shortcutLabel } from './shortcutLabel';
 import { ThemeToggle } from './ThemeToggle';
 import { isEveryoneAccount } from '../utils/breakdowns';
-
-const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform || navigator.userAgent);
 
 export interface TopBarProps {
   source?: SourceInfo;
@@ -92,13 +91,13 @@ export function TopBar(props: TopBarProps) {
           )}
           <PeriodPicker presets={presets} value={period} onChange={onPeriodChange} />
           <ExportMenu report={report} />
-          <Tooltip title={`Refresh (${isMac ? '⌘R' : 'Ctrl+R'} or F5)`}>
+          <Tooltip title={`Refresh (${shortcutLabel('R')} or F5)`}>
             <IconButton onClick={onRefresh} aria-label="Refresh" sx={{ ml: 1 }}>
               <RefreshOutlined />
             </IconButton>
           </Tooltip>
           {onHistory && (
-            <Tooltip title={`History (${isMac ? '⌘H' : 'Ctrl+H'})`}>
+            <Tooltip title={`History (${shortcutLabel('H')})`}>
               <IconButton
                 onClick={onHistory}
                 aria-label="History"
@@ -111,7 +110,7 @@ export function TopBar(props: TopBarProps) {
           )}
           <ThemeToggle setting={themeSetting} onCycle={onThemeCycle} />
           {onSettings && (
-            <Tooltip title={`Settings (${isMac ? '⌘,' : 'Ctrl+,'})`}>
+            <Tooltip title={`Settings (${shortcutLabel(',')})`}>
               <IconButton onClick={onSettings} aria-label="Settings">
                 <SettingsOutlined />
               </IconButton>

@@ -18,7 +18,7 @@ import { CopyCsvButton } from './CopyCsvButton';
 // The chart library is large: load it (its own chunk) when a chart is first shown.
 const BucketChart = lazy(() => import('./BucketChart').then((m) => ({ default: m.BucketChart })));
 
-/** The chart's height in px (kept in sync with BucketChart's CHART_HEIGHT). */
+/** The chart's height in px, and its loading placeholder's. */
 const CHART_HEIGHT = 260;
 
 type OverTimeView = 'chart' | 'table';
@@ -89,7 +89,7 @@ export function UsageOverTimeCard({ report, initialView = 'chart', chartWidth }:
   } else if (view === 'chart') {
     body = (
       <Suspense fallback={<Skeleton variant="rounded" height={CHART_HEIGHT} aria-label="Loading chart" />}>
-        <BucketChart points={buckets.points} bucket={bucket} metric={metric} width={chartWidth} />
+        <BucketChart points={buckets.points} bucket={bucket} metric={metric} height={CHART_HEIGHT} width={chartWidth} />
       </Suspense>
     );
   } else {

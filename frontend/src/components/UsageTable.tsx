@@ -14,6 +14,7 @@ import { rowLabel, sortRows, type SortOrder } from '../utils/breakdowns';
 import type { Figure } from '../utils/pricing';
 import { ExactText } from './ExactText';
 import type { MetricId } from './metricIds';
+import { visuallyHidden } from './visuallyHidden';
 
 /** One figure column of a UsageTable. */
 export interface UsageColumn {
@@ -33,18 +34,6 @@ export interface UsageColumn {
 
 /** The sort key of the name column. */
 const NAME = 'name';
-
-const visuallyHidden = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: 1,
-  margin: -1,
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: 1,
-} as const;
 
 export interface UsageTableProps {
   rows: readonly UsageRow[];

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
@@ -31,6 +32,8 @@ export interface UsersTableProps {
 
 /** The team's usage per user, sortable by every column, with the report's totals underneath. */
 export function UsersTable({ report, rows }: UsersTableProps) {
+  // Stable columns, so UsageTable sorts again only when the rows or the order change.
+  const columns = useMemo(() => userColumns(report), [report]);
   return (
     <Card component="section" aria-labelledby="users-table-title" data-testid="users-table">
       <CardContent sx={{ pb: 1 }}>
@@ -45,7 +48,7 @@ export function UsersTable({ report, rows }: UsersTableProps) {
         rows={rows}
         nameLabel="User"
         nameCell={(row) => <UserNameCell row={row} />}
-        columns={userColumns(report)}
+        columns={columns}
         labelledBy="users-table-title"
         rowKeyAttr="data-user-key"
         initialSort="cost"

@@ -3,7 +3,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Tooltip from '@mui/material/Tooltip';
 
 /** This computer's IANA time zone ("Europe/Berlin"), or "" when the webview will not say. */
-export function localTimeZone(): string {
+function localTimeZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
   } catch {

@@ -1,15 +1,11 @@
 // The figure columns that UsageTable's users and instances tables share.
 import type { UsageRow } from '../api';
-import { formatCompact, formatInteger, formatUSD, formatUSDExact } from '../utils/format';
-import { computedFigure, type Figure, type Pricing } from '../utils/pricing';
+import { computedFigure, type Pricing } from '../utils/pricing';
+import { compactFigure, integerFigure, usdFigure } from './figures';
 import type { MetricId } from './metricIds';
 import type { UsageColumn } from './UsageTable';
 
 type Maybe = number | null | undefined;
-
-export const usdFigure = (v: Maybe): Figure => ({ text: formatUSD(v), exact: formatUSDExact(v) });
-export const compactFigure = (v: Maybe): Figure => ({ text: formatCompact(v), exact: formatInteger(v) });
-export const integerFigure = (v: Maybe): Figure => ({ text: formatInteger(v), exact: formatInteger(v) });
 
 /** The reported cost, in bold; `total` is the report's headline cost. */
 export function costColumn(label: string, total: Maybe, metric?: MetricId): UsageColumn {

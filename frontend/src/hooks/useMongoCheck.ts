@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { listUsers, testConnection, toApiError, type Profile, type ServerInfo, type UserSummary } from '../api';
 
 export interface MongoCheckState {
@@ -30,6 +30,16 @@ export interface MongoCheck extends MongoCheckState {
 const INITIAL: MongoCheckState = { testing: false, testError: '', usersLoading: false, usersError: '', picker: false };
 
 /**
+ * Counts a new call on `seq`; the returned check says whether its answer is
+ * still wanted (no reset or unmount, which bump `epoch`, and no newer call since).
+ */
+function startCall(epoch: MutableRefObject<number>, seq: MutableRefObject<number>): () => boolean {
+  const e = epoch.current;
+  const id = ++seq.current;
+  return () => e === epoch.current && id === seq.current;
+}
+
+/**
  * The profile form's connection test and user list for a MongoDB profile.
  * Answers to calls made before the last reset() (or after unmount) are dropped.
  */
@@ -47,9 +57,7 @@ export function useMongoCheck(): MongoCheck {
   );
 
   const loadUsers = useCallback(async (p: Profile) => {
-    const e = epoch.current;
-    const id = ++usersSeq.current;
-    const current = () => e === epoch.current && id === usersSeq.current;
+    const current = startCall(epoch, usersSeq);
     setState((s) => ({ ...s, picker: true, usersLoading: true, usersError: '' }));
     try {
       const users = await listUsers(p);
@@ -61,9 +69,7 @@ export function useMongoCheck(): MongoCheck {
 
   const test = useCallback(
     async (p: Profile) => {
-      const e = epoch.current;
-      const id = ++testSeq.current;
-      const current = () => e === epoch.current && id === testSeq.current;
+      const current = startCall(epoch, testSeq);
       setState((s) => ({ ...s, testing: true, info: undefined, testError: '' }));
       try {
         const info = await testConnection(p);

@@ -9,7 +9,7 @@ export const PERIOD_STORAGE_KEY = 'usagedash.period';
 const KNOWN_PRESETS = FALLBACK_PRESETS.map((p) => p.id);
 
 /** The stored choice, or the default (last 30 days, local time) when none or garbage is stored. */
-export function loadPeriodChoice(): PeriodRequest {
+function loadPeriodChoice(): PeriodRequest {
   try {
     const raw = window.localStorage.getItem(PERIOD_STORAGE_KEY);
     return (raw && parseRequest(JSON.parse(raw), KNOWN_PRESETS)) || DEFAULT_REQUEST;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { probeEnabled, probeRendered, type RenderState, type RenderedMetric } from '../api';
 
 /** Every figure on screen: elements with data-metric, in document order. */
-export function collectMetrics(root: ParentNode = document): RenderedMetric[] {
+function collectMetrics(root: ParentNode = document): RenderedMetric[] {
   return Array.from(root.querySelectorAll<HTMLElement>('[data-metric]')).map((el) => ({
     id: el.dataset.metric ?? '',
     text: (el.textContent ?? '').trim(),

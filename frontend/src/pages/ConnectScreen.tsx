@@ -18,7 +18,7 @@ import { useNow } from '../hooks/useNow';
 import { useRenderProbe } from '../hooks/useRenderProbe';
 import type { ThemeModeState } from '../hooks/useThemeMode';
 
-export const FILE_STORAGE_FALLBACK =
+const FILE_STORAGE_FALLBACK =
   'No system keychain found: session tokens and database passwords are kept in a file only you can read.';
 
 export interface ConnectScreenProps {

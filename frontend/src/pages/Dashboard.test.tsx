@@ -4,35 +4,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../api';
 import { ApiError, type Report } from '../api';
 import { App } from '../App';
-import { EXPECTED, emptyReport, makeReport, makeState, mongoView } from '../test/fixtures';
+import { EXPECTED, emptyReport, makeReport } from '../test/fixtures';
+import { deferred, stubAppStart } from '../test/mockApi';
 import { presetRequest } from '../utils/period';
 
-vi.mock('../api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../api')>();
-  return {
-    ...actual,
-    fetchReport: vi.fn(),
-    fetchStoredReport: vi.fn(),
-    fetchPresets: vi.fn(),
-    fetchSource: vi.fn(),
-    fetchTheme: vi.fn(),
-    fetchProfiles: vi.fn(),
-    probeEnabled: vi.fn(),
-    probeRendered: vi.fn(),
-  };
-});
+vi.mock('../api', async (importOriginal) => (await import('../test/mockApi')).mockApi(importOriginal));
 
 const m = vi.mocked(api);
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 function metric(id: string): HTMLElement {
   const el = document.querySelector<HTMLElement>(`[data-metric="${id}"]`);
@@ -48,22 +26,13 @@ function renderWith(report: Report | Error) {
 
 beforeEach(() => {
   vi.clearAllMocks();
+  stubAppStart(m);
   m.fetchPresets.mockResolvedValue([
     { id: 'today', label: 'Today' },
     { id: 'last_7_days', label: 'Last 7 days' },
     { id: 'last_30_days', label: 'Last 30 days' },
     { id: 'all_time', label: 'All time' },
   ]);
-  m.fetchSource.mockResolvedValue({
-    kind: 'mongodb',
-    label: 'MongoDB 127.0.0.1:40123 / claude_workflows',
-    account: 'alice',
-  });
-  m.fetchTheme.mockResolvedValue('system');
-  m.fetchStoredReport.mockRejectedValue(new ApiError('not_found', 'No stored report.'));
-  m.fetchProfiles.mockResolvedValue(makeState([mongoView()], 'p-mongo'));
-  m.probeEnabled.mockResolvedValue(false);
-  m.probeRendered.mockResolvedValue(undefined);
 });
 
 describe('Dashboard', () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
@@ -14,6 +14,7 @@ import { TopBar } from '../components/TopBar';
 import { useAppInfo } from '../hooks/useAppInfo';
 import { useGlance } from '../hooks/useGlance';
 import { useHistoryShortcut } from '../hooks/useHistoryShortcut';
+import { useLatest } from '../hooks/useLatest';
 import { useNow } from '../hooks/useNow';
 import { usePeriodChoice } from '../hooks/usePeriodChoice';
 import { usePeriodShortcuts } from '../hooks/usePeriodShortcuts';
@@ -24,7 +25,6 @@ import { useSettingsShortcut } from '../hooks/useSettingsShortcut';
 import type { ThemeModeState } from '../hooks/useThemeMode';
 import { ALL_TIME_PRESET, presetRequest } from '../utils/period';
 import { HistoryPage } from './HistoryPage';
-
 
 const stateOf = (r: Report): RenderState => (isEmptyReport(r) ? 'empty' : 'report');
 
@@ -99,11 +99,10 @@ export function Dashboard(props: DashboardProps) {
   useRenderProbe(probeState, historyOpen ? undefined : (opened ?? report), error, probeExtra);
 
   const sessionEnded = error?.code === 'unauthorized';
-  const onSessionEndedRef = useRef(onSessionEnded);
-  onSessionEndedRef.current = onSessionEnded;
+  const onSessionEndedRef = useLatest(onSessionEnded);
   useEffect(() => {
     if (sessionEnded) onSessionEndedRef.current?.();
-  }, [sessionEnded, error]);
+  }, [sessionEnded, error, onSessionEndedRef]);
 
   const changePeriod = useCallback(
     (p: PeriodRequest) => {

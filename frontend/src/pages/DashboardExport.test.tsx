@@ -4,27 +4,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../api';
 import { ApiError, type Report } from '../api';
 import { App } from '../App';
-import { makeReport, makeState, mongoView } from '../test/fixtures';
+import { makeReport } from '../test/fixtures';
+import { stubAppStart } from '../test/mockApi';
 import { stored } from '../test/storedFixtures';
 
-vi.mock('../api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../api')>();
-  const fns = ['fetchReport', 'fetchStoredReport', 'fetchPresets', 'fetchSource', 'fetchTheme', 'fetchProfiles',
-    'probeEnabled', 'probeRendered', 'exportReport'] as const;
-  return { ...actual, ...Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
-});
+vi.mock('../api', async (importOriginal) =>
+  (await import('../test/mockApi')).mockApi(importOriginal, ['exportReport']),
+);
 
 const m = vi.mocked(api);
 
 beforeEach(() => {
   vi.clearAllMocks();
-  m.fetchPresets.mockResolvedValue([{ id: 'last_30_days', label: 'Last 30 days' }]);
-  m.fetchSource.mockResolvedValue({ kind: 'mongodb', label: 'MongoDB db / claude_workflows', account: 'alice' });
-  m.fetchTheme.mockResolvedValue('system');
-  m.fetchProfiles.mockResolvedValue(makeState([mongoView()], 'p-mongo'));
-  m.fetchStoredReport.mockRejectedValue(new ApiError('not_found', 'No stored report.'));
-  m.probeEnabled.mockResolvedValue(false);
-  m.probeRendered.mockResolvedValue(undefined);
+  stubAppStart(m);
 });
 
 async function exportAs(label: 'CSV…' | 'JSON…') {

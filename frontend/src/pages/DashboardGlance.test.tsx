@@ -6,14 +6,13 @@ import { ApiError, type Glance } from '../api';
 import { App } from '../App';
 import { makeGlance, makeSettings } from '../test/glanceFixtures';
 import { makeReport, makeState, mongoView, platformView, signedIn } from '../test/fixtures';
+import { stubAppStart } from '../test/mockApi';
 
-vi.mock('../api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../api')>();
-  const fns = ['fetchReport', 'fetchStoredReport', 'fetchPresets', 'fetchSource', 'fetchTheme', 'fetchProfiles',
-    'probeEnabled', 'probeRendered', 'fetchGlance', 'refreshGlance', 'onGlance', 'onProfileChanged',
-    'fetchSettings', 'saveSettings'] as const;
-  return { ...actual, ...Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
-});
+vi.mock('../api', async (importOriginal) =>
+  (await import('../test/mockApi')).mockApi(importOriginal, [
+    'fetchGlance', 'refreshGlance', 'onGlance', 'onProfileChanged', 'fetchSettings', 'saveSettings',
+  ]),
+);
 
 const m = vi.mocked(api);
 
@@ -27,6 +26,7 @@ const metric = (id: string) => document.querySelector<HTMLElement>(`[data-metric
 
 beforeEach(() => {
   vi.clearAllMocks();
+  stubAppStart(m);
   glanceListeners = [];
   profileListeners = [];
   m.onGlance.mockImplementation((cb) => {
@@ -42,13 +42,6 @@ beforeEach(() => {
   m.fetchSettings.mockResolvedValue(makeSettings());
   m.saveSettings.mockImplementation(async (s) => s);
   m.fetchReport.mockResolvedValue(makeReport());
-  m.fetchStoredReport.mockRejectedValue(new ApiError('not_found', 'No stored report.'));
-  m.fetchPresets.mockResolvedValue([{ id: 'last_30_days', label: 'Last 30 days' }]);
-  m.fetchSource.mockResolvedValue({ kind: 'mongodb', label: 'MongoDB db:27017 / claude_workflows', account: 'alice' });
-  m.fetchTheme.mockResolvedValue('system');
-  m.fetchProfiles.mockResolvedValue(makeState([mongoView()], 'p-mongo'));
-  m.probeEnabled.mockResolvedValue(false);
-  m.probeRendered.mockResolvedValue(undefined);
 });
 
 describe('Dashboard "This month" card', () => {

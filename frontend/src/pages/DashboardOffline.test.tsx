@@ -4,30 +4,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../api';
 import { ApiError, type Report, type StoredReport } from '../api';
 import { App } from '../App';
-import { makeReport, makeState, mongoView, platformView, signedIn } from '../test/fixtures';
+import { makeReport, makeState, platformView, signedIn } from '../test/fixtures';
+import { deferred, stubAppStart } from '../test/mockApi';
 import { entry, HOUR, stored } from '../test/storedFixtures';
 import { formatDateTime } from '../utils/format';
 import { presetRequest } from '../utils/period';
 
-vi.mock('../api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../api')>();
-  const fns = ['fetchReport', 'fetchStoredReport', 'fetchPresets', 'fetchSource', 'fetchTheme', 'fetchProfiles',
-    'probeEnabled', 'probeRendered'] as const;
-  return { ...actual, ...Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
-});
+vi.mock('../api', async (importOriginal) => (await import('../test/mockApi')).mockApi(importOriginal));
 
 const m = vi.mocked(api);
 const DOWN = new ApiError('unavailable', 'The MongoDB server at 127.0.0.1:40123 is not reachable.');
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 const metric = (id: string) => document.querySelector<HTMLElement>(`[data-metric="${id}"]`);
 const cost = () => metric('total_cost_usd')?.textContent;
@@ -40,16 +26,12 @@ function lastProbe() {
 
 beforeEach(() => {
   vi.clearAllMocks();
+  stubAppStart(m);
   m.fetchPresets.mockResolvedValue([
     { id: 'last_7_days', label: 'Last 7 days' },
     { id: 'last_30_days', label: 'Last 30 days' },
   ]);
-  m.fetchSource.mockResolvedValue({ kind: 'mongodb', label: 'MongoDB 127.0.0.1:40123 / claude_workflows', account: 'alice' });
-  m.fetchTheme.mockResolvedValue('system');
-  m.fetchProfiles.mockResolvedValue(makeState([mongoView()], 'p-mongo'));
   m.fetchStoredReport.mockResolvedValue(stored());
-  m.probeEnabled.mockResolvedValue(false);
-  m.probeRendered.mockResolvedValue(undefined);
 });
 
 describe('Dashboard with stored reports', () => {

@@ -5,28 +5,21 @@ import * as api from '../api';
 import { ApiError } from '../api';
 import { App } from '../App';
 import { PERIOD_STORAGE_KEY } from '../hooks/usePeriodChoice';
-import { makeReport, makeState, mongoView } from '../test/fixtures';
+import { makeReport } from '../test/fixtures';
+import { stubAppStart } from '../test/mockApi';
 import { customRequest, presetRequest } from '../utils/period';
 
-vi.mock('../api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../api')>();
-  const fns = ['fetchReport', 'fetchStoredReport', 'fetchPresets', 'fetchSource', 'fetchTheme', 'fetchProfiles',
-    'probeEnabled', 'probeRendered', 'exportReport'] as const;
-  return { ...actual, ...Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
-});
+vi.mock('../api', async (importOriginal) =>
+  (await import('../test/mockApi')).mockApi(importOriginal, ['exportReport']),
+);
 
 const m = vi.mocked(api);
 
 beforeEach(() => {
   vi.clearAllMocks();
+  stubAppStart(m);
   m.fetchPresets.mockRejectedValue(new ApiError('internal', 'no presets')); // the fallback list
-  m.fetchSource.mockResolvedValue({ kind: 'mongodb', label: 'MongoDB db / claude_workflows', account: 'alice' });
-  m.fetchTheme.mockResolvedValue('system');
-  m.fetchProfiles.mockResolvedValue(makeState([mongoView()], 'p-mongo'));
-  m.fetchStoredReport.mockRejectedValue(new ApiError('not_found', 'No stored report.'));
   m.fetchReport.mockResolvedValue(makeReport());
-  m.probeEnabled.mockResolvedValue(false);
-  m.probeRendered.mockResolvedValue(undefined);
 });
 
 const stored = () => JSON.parse(window.localStorage.getItem(PERIOD_STORAGE_KEY) ?? 'null');

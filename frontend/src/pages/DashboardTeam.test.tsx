@@ -4,24 +4,16 @@ import * as api from '../api';
 import type { Report } from '../api';
 import { App } from '../App';
 import { breakdowns, EXPECTED, everyoneReport, makeReport, makeState, mongoView, platformView, signedIn } from '../test/fixtures';
+import { stubAppStart } from '../test/mockApi';
 
-vi.mock('../api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../api')>();
-  const fns = ['fetchReport', 'fetchPresets', 'fetchSource', 'fetchTheme', 'fetchProfiles', 'probeEnabled', 'probeRendered'];
-  return { ...actual, ...Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
-});
+vi.mock('../api', async (importOriginal) => (await import('../test/mockApi')).mockApi(importOriginal));
 
 const m = vi.mocked(api);
 const LABEL = 'MongoDB 127.0.0.1:40123 / claude_workflows';
 
 beforeEach(() => {
   vi.clearAllMocks();
-  m.fetchPresets.mockResolvedValue([{ id: 'last_30_days', label: 'Last 30 days' }]);
-  m.fetchSource.mockResolvedValue({ kind: 'mongodb', label: LABEL, account: 'alice' });
-  m.fetchTheme.mockResolvedValue('system');
-  m.fetchProfiles.mockResolvedValue(makeState([mongoView()], 'p-mongo'));
-  m.probeEnabled.mockResolvedValue(false);
-  m.probeRendered.mockResolvedValue(undefined);
+  stubAppStart(m);
 });
 
 async function show(report: Report) {

@@ -4,16 +4,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../api';
 import { ApiError, type StoredEntry } from '../api';
 import { App } from '../App';
-import { makeReport, makeState, mongoView } from '../test/fixtures';
+import { makeReport } from '../test/fixtures';
+import { stubAppStart } from '../test/mockApi';
 import { diff, entry, history, HOUR, stored } from '../test/storedFixtures';
 import { formatDateTime } from '../utils/format';
 
-vi.mock('../api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../api')>();
-  const fns = ['fetchReport', 'fetchStoredReport', 'fetchPresets', 'fetchSource', 'fetchTheme', 'fetchProfiles',
-    'probeEnabled', 'probeRendered', 'listHistory', 'getStoredReport', 'deleteStoredReport', 'compareStoredReports'] as const;
-  return { ...actual, ...Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
-});
+vi.mock('../api', async (importOriginal) =>
+  (await import('../test/mockApi')).mockApi(importOriginal, [
+    'listHistory', 'getStoredReport', 'deleteStoredReport', 'compareStoredReports',
+  ]),
+);
 
 const m = vi.mocked(api);
 const DAY = 24 * HOUR;
@@ -45,14 +45,9 @@ async function openHistory() {
 
 beforeEach(() => {
   vi.clearAllMocks();
-  m.fetchPresets.mockResolvedValue([{ id: 'last_30_days', label: 'Last 30 days' }]);
-  m.fetchSource.mockResolvedValue({ kind: 'mongodb', label: 'MongoDB 127.0.0.1:40123 / claude_workflows', account: 'alice' });
-  m.fetchTheme.mockResolvedValue('system');
-  m.fetchProfiles.mockResolvedValue(makeState([mongoView()], 'p-mongo'));
+  stubAppStart(m);
   m.fetchReport.mockResolvedValue(makeReport());
   m.fetchStoredReport.mockRejectedValue(new ApiError('not_found', 'None.'));
-  m.probeEnabled.mockResolvedValue(false);
-  m.probeRendered.mockResolvedValue(undefined);
   m.listHistory.mockResolvedValue(history(ENTRIES, [WARNING]));
   m.getStoredReport.mockImplementation(async (id) => storedOf(id));
   m.compareStoredReports.mockImplementation(async (from, to) => diff(storedOf(from), storedOf(to)));

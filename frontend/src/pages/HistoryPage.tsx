@@ -99,17 +99,19 @@ export function HistoryPage({ profileId, current, reloadKey, now, onOpen, onClos
     );
   }, []);
 
+  const closeCompare = useCallback(() => {
+    compareSeq.current++; // drop the answer still on its way
+    setCompare(undefined);
+  }, []);
+
   const deleted = useCallback(
     (id: string) => {
       setDeleting(undefined);
-      if (compare && (compare.from.id === id || compare.to.id === id)) {
-        compareSeq.current++;
-        setCompare(undefined);
-      }
+      if (compare && (compare.from.id === id || compare.to.id === id)) closeCompare();
       reload();
       onDeleted?.(id);
     },
-    [compare, reload, onDeleted],
+    [compare, closeCompare, reload, onDeleted],
   );
 
   const entries = history?.entries ?? [];
@@ -168,15 +170,7 @@ export function HistoryPage({ profileId, current, reloadKey, now, onOpen, onClos
           {notice}
         </Alert>
       )}
-      {compare && (
-        <ComparePanel
-          state={compare}
-          onClose={() => {
-            compareSeq.current++;
-            setCompare(undefined);
-          }}
-        />
-      )}
+      {compare && <ComparePanel state={compare} onClose={closeCompare} />}
       {list}
       <DeleteStoredReportDialog entry={deleting} onClose={() => setDeleting(undefined)} onDeleted={deleted} />
     </Stack>

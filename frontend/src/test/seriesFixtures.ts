@@ -15,10 +15,10 @@ const DAY_USAGE: Record<string, [cost: number, tokens: Tokens, logs: number]> = 
 };
 
 /** The "No date" row of daySeriesReport(): usage whose log had no time. */
-export const NO_DATE_ROW = usageRow('', 'No date', 34.5678, [0, 34_567, 0, 0], 2);
+const NO_DATE_ROW = usageRow('', 'No date', 34.5678, [0, 34_567, 0, 0], 2);
 
 /** The 30 days of makeReport()'s period, 2025-10-28 … 2025-11-26. */
-export const SERIES_DAYS = Array.from({ length: 30 }, (_, i) => addDays('2025-10-28', i));
+const SERIES_DAYS = Array.from({ length: 30 }, (_, i) => addDays('2025-10-28', i));
 
 /** A 30-day report with a day series: "No date" first, then every day (most of them zero rows). */
 export function daySeriesReport(over: Record<string, unknown> = {}): Report {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backend } from '@wails/go/models';
 import { BY_USER, everyoneReport, makeReport } from '../test/fixtures';
-import { costShare, isEveryoneReport, modeLabel, rowLabel, sortUserRows } from './breakdowns';
+import { costShare, isEveryoneReport, modeLabel, rowLabel, sortRows } from './breakdowns';
 
 describe('breakdowns utils', () => {
   it('recognises the everyone report', () => {
@@ -36,11 +36,13 @@ describe('breakdowns utils', () => {
   it('sorts user rows without changing the input', () => {
     const rows = BY_USER.map((r) => backend.UsageRow.createFrom(r));
     const keys = (rs: backend.UsageRow[]) => rs.map((r) => r.key);
-    expect(keys(sortUserRows(rows, 'user', 'asc'))).toEqual(['u-alice', 'u-bob', 'u-carol', '']);
-    expect(keys(sortUserRows(rows, 'user', 'desc'))).toEqual(['u-carol', 'u-bob', 'u-alice', '']);
-    expect(keys(sortUserRows(rows, 'cacheRead', 'desc'))).toEqual(['u-bob', 'u-alice', '', 'u-carol']);
+    const cacheRead = (r: backend.UsageRow) => r.tokens?.cache_read_input_tokens;
+    const cacheWrite = (r: backend.UsageRow) => r.tokens?.cache_creation_input_tokens;
+    expect(keys(sortRows(rows, 'label', 'asc'))).toEqual(['u-alice', 'u-bob', 'u-carol', '']);
+    expect(keys(sortRows(rows, 'label', 'desc'))).toEqual(['u-carol', 'u-bob', 'u-alice', '']);
+    expect(keys(sortRows(rows, cacheRead, 'desc'))).toEqual(['u-bob', 'u-alice', '', 'u-carol']);
     // Carol and Unassigned tie: by name.
-    expect(keys(sortUserRows(rows, 'cacheWrite', 'asc'))).toEqual(['u-carol', '', 'u-alice', 'u-bob']);
+    expect(keys(sortRows(rows, cacheWrite, 'asc'))).toEqual(['u-carol', '', 'u-alice', 'u-bob']);
     expect(keys(rows)).toEqual(['u-bob', 'u-alice', '', 'u-carol']);
   });
 });

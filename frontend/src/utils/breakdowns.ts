@@ -40,18 +40,7 @@ export function costShare(rowCost: number | undefined, totalCost: number | undef
   return Math.min(1, Math.max(0, rowCost / totalCost));
 }
 
-export type UserSortKey = 'user' | 'cost' | 'tokens' | 'input' | 'output' | 'cacheWrite' | 'cacheRead' | 'logs';
 export type SortOrder = 'asc' | 'desc';
-
-const NUMBER_OF: Record<Exclude<UserSortKey, 'user'>, (r: UsageRow) => number> = {
-  cost: (r) => r.cost_usd,
-  tokens: (r) => r.tokens?.total_tokens,
-  input: (r) => r.tokens?.input_tokens,
-  output: (r) => r.tokens?.output_tokens,
-  cacheWrite: (r) => r.tokens?.cache_creation_input_tokens,
-  cacheRead: (r) => r.tokens?.cache_read_input_tokens,
-  logs: (r) => r.logs,
-};
 
 const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
 
@@ -86,14 +75,6 @@ export function sortRows(
     const d = (by(a) || 0) - (by(b) || 0);
     return d !== 0 ? dir * d : byName(a, b);
   });
-}
-
-/**
- * The by_user rows in the given order (a new array). Ties fall back to the
- * username; by name, the Unassigned row always comes last.
- */
-export function sortUserRows(rows: readonly UsageRow[], key: UserSortKey, order: SortOrder): UsageRow[] {
-  return sortRows(rows, key === 'user' ? 'label' : NUMBER_OF[key], order);
 }
 
 /** The sum of a figure over rows (missing values count 0). */

@@ -5,7 +5,7 @@ import { formatInteger, formatUSDExact } from './format';
 export type BucketKind = 'day' | 'hour';
 
 /** The label of the bucket of usage whose time is unknown, when the backend gives none. */
-export const NO_DATE_LABEL = 'No date';
+const NO_DATE_LABEL = 'No date';
 
 /** Shown for a report without a series or per-day rows and without a note saying why. */
 export const NO_BREAKDOWN_NOTICE = 'Per-day figures need a MongoDB connection: the platform’s API reports totals only.';

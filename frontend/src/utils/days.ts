@@ -25,14 +25,17 @@ export interface BucketPoint {
 }
 
 const KEY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
+/** One day in ms (a UTC day: no daylight-saving change). */
+export const DAY_MS = 86_400_000;
 
-function keyToUTC(key: string): number | undefined {
+/** The UTC midnight of a "YYYY-MM-DD" key in ms, or undefined when it has another form (2025-02-30 rolls over to Mar 2). */
+export function keyToUTC(key: string): number | undefined {
   const m = KEY_RE.exec(key);
   return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
 }
 
-function utcToKey(ms: number): string {
+/** The "YYYY-MM-DD" UTC day of an instant in ms. */
+export function utcToKey(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 

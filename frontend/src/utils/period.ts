@@ -1,9 +1,9 @@
 import type { PeriodRequest } from '../api';
-import { formatDayLong, formatDayShort } from './days';
+import { DAY_MS, formatDayLong, formatDayShort, keyToUTC, utcToKey } from './days';
 
 /** The preset id of a range of whole days chosen by the user. */
 export const CUSTOM_PRESET = 'custom';
-export const DEFAULT_PRESET = 'last_30_days';
+const DEFAULT_PRESET = 'last_30_days';
 export const ALL_TIME_PRESET = 'all_time';
 
 /** The request of a preset (not custom), in UTC or the user's time zone. */
@@ -23,27 +23,22 @@ export function requestKey(r: PeriodRequest): string {
   return JSON.stringify([r.preset, r.from, r.to, r.utc === true]);
 }
 
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** "YYYY-MM-DD" naming a real calendar day (no 2025-02-30). */
 export function isDayKey(s: string): boolean {
-  const m = DAY_RE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
+  const ms = keyToUTC(s);
+  return ms !== undefined && utcToKey(ms) === s;
 }
 
 /** Today as "YYYY-MM-DD", in UTC or this computer's time zone. */
 export function todayKey(utc: boolean, now: Date = new Date()): string {
-  if (utc) return now.toISOString().slice(0, 10);
+  if (utc) return utcToKey(now.getTime());
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** The day `days` after (or before, when negative) a "YYYY-MM-DD" day. */
 export function addDays(key: string, days: number): string {
-  const [y, m, d] = key.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return utcToKey((keyToUTC(key) ?? NaN) + days * DAY_MS);
 }
 
 export interface RangeErrors {

@@ -81,7 +81,7 @@ export function parseRate(text: string): number {
 }
 
 /** Not filled in at all: left out when saving (a model from the report nobody mapped yet). */
-export function isBlankEntry(e: PriceEntry): boolean {
+function isBlankEntry(e: PriceEntry): boolean {
   return e.kind === 'alias' ? !e.target : RATE_KEYS.every((k) => !e.rates[k].trim());
 }
 

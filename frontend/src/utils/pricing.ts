@@ -53,7 +53,7 @@ export function hasComparison(p: Pricing): boolean {
 }
 
 /** The drift as a fraction of the computed cost it is measured against, or undefined when there is none. */
-export function driftFraction(p: Pricing): number | undefined {
+function driftFraction(p: Pricing): number | undefined {
   return p.computed_compared_usd > 0 ? p.drift_usd / p.computed_compared_usd : undefined;
 }
 
@@ -100,7 +100,7 @@ export function priceTableLine(version: string | undefined, source: string | und
 }
 
 /** Standard multipliers of the input rate for cache rates left empty (1.25x, 2x, 0.1x). */
-export const CACHE_FACTORS = { cache_write_5m: 1.25, cache_write_1h: 2, cache_read: 0.1 } as const;
+const CACHE_FACTORS = { cache_write_5m: 1.25, cache_write_1h: 2, cache_read: 0.1 } as const;
 
 export type CacheRateKey = keyof typeof CACHE_FACTORS;
 

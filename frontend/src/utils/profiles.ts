@@ -1,10 +1,9 @@
 /** Wording and small rules about connection profiles and their sessions. */
 import { EVERYONE, type Profile, type ProfileView, type ServerInfo, type SessionInfo } from '../api';
+import { DAY_MS } from './days';
 import { formatDateTime, formatInteger } from './format';
 
-export const DAY_MS = 86_400_000;
-
-export function isPlatform(p: Pick<Profile, 'kind'>): boolean {
+function isPlatform(p: Pick<Profile, 'kind'>): boolean {
   return p.kind === 'platform';
 }
 

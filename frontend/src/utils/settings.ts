@@ -2,13 +2,13 @@
 // backend's Settings, and its inline validation (the same bounds as the Go
 // side's settings.Validate, which has the last word).
 import { DEFAULT_ALERT_PERCENTS, DEFAULT_REFRESH_MINUTES, TRAY_SHOWS, type Settings, type TrayShows } from '../api';
-import { entriesFromSettings, pricesFromEntries, type PriceEntry } from './priceForm';
+import { entriesFromSettings, parseRate, pricesFromEntries, type PriceEntry } from './priceForm';
 
 /** The refresh intervals offered, in minutes. */
 export const REFRESH_CHOICES: readonly number[] = [1, 2, 5, 10, 15, 30, 60];
-export const MAX_BUDGET_USD = 1_000_000_000;
-export const MIN_ALERT_PERCENT = 1;
-export const MAX_ALERT_PERCENT = 1000;
+const MAX_BUDGET_USD = 1_000_000_000;
+const MIN_ALERT_PERCENT = 1;
+const MAX_ALERT_PERCENT = 1000;
 
 export interface SettingsForm {
   /** The monthly budget as typed; "" or 0 = no budget. */
@@ -48,8 +48,7 @@ export function formFromSettings(s: Settings, profileId?: string, unpricedModels
 
 /** A number as typed, allowing "$", "%", thousands commas and spaces; NaN when it is none. */
 function parseNumber(text: string): number {
-  const t = text.replace(/[\s,$%]/g, '');
-  return t === '' || !/^\d*\.?\d*$/.test(t) ? NaN : Number(t);
+  return parseRate(text.replace(/%/g, ''));
 }
 
 /** The budget in dollars: "" = 0; NaN when not a number. */

@@ -1,11 +1,10 @@
-import { useState, type KeyboardEvent, type Ref } from 'react';
-import Button from '@mui/material/Button';
+import type { Ref } from 'react';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { PriceTable } from '../../api';
 import { priceTableLine } from '../../utils/pricing';
 import { addModelIdError, newPriceEntry, priceEntryErrors, type PriceEntry } from '../../utils/priceForm';
+import { AddField } from './AddField';
 import { PriceEntryRow } from './PriceEntryRow';
 
 export interface PriceSettingsProps {
@@ -29,22 +28,6 @@ export interface PriceSettingsProps {
  */
 export function PriceSettings(props: PriceSettingsProps) {
   const { entries, onChange, table, tableError, showErrors, disabled, ref } = props;
-  const [newId, setNewId] = useState('');
-  const [addError, setAddError] = useState<string>();
-
-  const add = () => {
-    const e = addModelIdError(newId, entries);
-    setAddError(e);
-    if (e) return;
-    onChange([...entries, newPriceEntry(newId)]);
-    setNewId('');
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') {
-      e.preventDefault(); // not the dialog's submit
-      add();
-    }
-  };
   const models = (table?.models ?? []).filter((m) => !m.custom);
 
   let tableLine = 'Reading the price table…';
@@ -80,25 +63,13 @@ export function PriceSettings(props: PriceSettingsProps) {
           />
         ))
       )}
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-        <TextField
-          label="Another model id"
-          size="small"
-          value={newId}
-          disabled={disabled}
-          onChange={(e) => {
-            setNewId(e.target.value);
-            setAddError(undefined);
-          }}
-          onKeyDown={onKeyDown}
-          error={!!addError}
-          helperText={addError}
-          sx={{ flex: 1, maxWidth: 320 }}
-        />
-        <Button onClick={add} disabled={disabled || !newId.trim()} sx={{ mt: 0.5 }}>
-          Add
-        </Button>
-      </Stack>
+      <AddField
+        label="Another model id"
+        validate={(id) => addModelIdError(id, entries)}
+        onAdd={(id) => onChange([...entries, newPriceEntry(id)])}
+        disabled={disabled}
+        sx={{ flex: 1, maxWidth: 320 }}
+      />
     </Stack>
   );
 }
