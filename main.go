@@ -140,7 +140,7 @@ func runWindow(args []string) error {
 	monitor.SetTray(trayIcon)
 
 	demo := app.DemoAccount{BaseURL: os.Getenv(envDemoURL), Login: sample.DemoUsername, Password: sample.DemoPassword}
-	profileService, err := app.NewProfileService(conns, strings.TrimSpace(store.Warning()+" "+prefs.Warning()+" "+secretWarning), demo)
+	profileService, err := app.NewProfileService(conns, strings.Join(strings.Fields(store.Warning()+" "+prefs.Warning()+" "+secretWarning), " "), demo)
 	if err != nil {
 		return err
 	}
