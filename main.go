@@ -25,7 +25,7 @@ import (
 	"usagedash/app"
 	"usagedash/backend"
 	"usagedash/backend/budget"
-	"usagedash/backend/cache"
+	"usagedash/backend/history"
 	"usagedash/backend/notify"
 	"usagedash/backend/platform"
 	"usagedash/backend/profiles"
@@ -81,11 +81,11 @@ func runWindow(args []string) error {
 		conns.CloseAll(ctx)
 	}()
 
-	history, err := cache.Open(paths.Reports, cache.Options{})
+	reports, err := history.Open(paths.Reports, history.Options{})
 	if err != nil {
 		// The app works without history; the history view says it is unavailable.
 		fmt.Fprintln(os.Stderr, "usagedash: report history unavailable:", err)
-		history = nil
+		reports = nil
 	}
 	prefs, err := settings.Open(paths.Settings)
 	if err != nil {
@@ -97,7 +97,7 @@ func runWindow(args []string) error {
 		alerter = nil
 	}
 	loc := app.LocalZone()
-	monitor := app.NewMonitor(conns, history, prefs, alerter, loc)
+	monitor := app.NewMonitor(conns, reports, prefs, alerter, loc)
 	var windowCtx atomic.Pointer[context.Context] // set once the window runs
 	wailsCtx := func() context.Context {
 		if p := windowCtx.Load(); p != nil {
@@ -145,11 +145,11 @@ func runWindow(args []string) error {
 		return err
 	}
 	profileService.OnActivate = monitor.RefreshNow
-	reportService := app.NewReportService(life, conns, history, loc, 30*time.Second)
+	reportService := app.NewReportService(life, conns, reports, loc, 30*time.Second)
 	reportService.Prices = app.SettingsPrices(prefs.Get)
 	bound := []any{
 		reportService,
-		app.NewHistoryService(history),
+		app.NewHistoryService(reports),
 		profileService,
 		app.NewAuthService(life, conns, 20*time.Second),
 		app.NewDatabaseService(life, conns, 15*time.Second),

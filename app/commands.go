@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"usagedash/backend"
-	"usagedash/backend/cache"
+	"usagedash/backend/history"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/pricing"
 	"usagedash/backend/profiles"
@@ -150,7 +150,7 @@ func cliPrices(paths Paths) backend.Pricer {
 // keepInHistory stores a profile's fetched report, as the window does; a
 // failure only costs the history entry.
 func keepInHistory(paths Paths, p backend.Profile, r *backend.Report) {
-	if store, err := cache.Open(paths.Reports, cache.Options{}); err == nil {
+	if store, err := history.Open(paths.Reports, history.Options{}); err == nil {
 		_, _ = store.Save(p.ID, p.Name, r)
 	}
 }
@@ -158,7 +158,7 @@ func keepInHistory(paths Paths, p backend.Profile, r *backend.Report) {
 // printStored prints the newest stored report (of the named profile, or of
 // any profile), with no network at all.
 func printStored(paths Paths, profileRef string, asJSON bool, out io.Writer) error {
-	store, err := cache.Open(paths.Reports, cache.Options{})
+	store, err := history.Open(paths.Reports, history.Options{})
 	if err != nil {
 		return backend.WrapError(err, backend.EUNAVAILABLE, "Cannot open the report history at "+paths.Reports+".")
 	}

@@ -2,21 +2,21 @@ package app
 
 import (
 	"usagedash/backend"
-	"usagedash/backend/cache"
+	"usagedash/backend/history"
 	"usagedash/backend/usage"
 )
 
 // StoredReport is a report from the history with when it was fetched.
 type StoredReport struct {
 	Report *backend.Report `json:"report"`
-	Entry  cache.Entry     `json:"entry"`
+	Entry  history.Entry     `json:"entry"`
 }
 
 // History is the stored reports, newest first, and the files that could
 // not be read (shown as warnings, never fatal).
 type History struct {
-	Entries  []cache.Entry   `json:"entries"`
-	Warnings []cache.Warning `json:"warnings"`
+	Entries  []history.Entry   `json:"entries"`
+	Warnings []history.Warning `json:"warnings"`
 }
 
 // ReportDiff is how a newer stored report differs from an older one.
@@ -34,12 +34,12 @@ type ReportDiff struct {
 // HistoryService is bound to the window: it lists, opens, compares and
 // deletes stored reports. It needs no network.
 type HistoryService struct {
-	store *cache.Store
+	store *history.Store
 }
 
 // NewHistoryService returns a HistoryService over store (nil: history is
 // unavailable and every call says so).
-func NewHistoryService(store *cache.Store) *HistoryService { return &HistoryService{store: store} }
+func NewHistoryService(store *history.Store) *HistoryService { return &HistoryService{store: store} }
 
 // List returns the stored reports of a profile ("" for all profiles).
 func (h *HistoryService) List(profileID string) (*History, error) {
@@ -51,10 +51,10 @@ func (h *HistoryService) List(profileID string) (*History, error) {
 		return nil, err
 	}
 	if entries == nil {
-		entries = []cache.Entry{}
+		entries = []history.Entry{}
 	}
 	if warnings == nil {
-		warnings = []cache.Warning{}
+		warnings = []history.Warning{}
 	}
 	return &History{Entries: entries, Warnings: warnings}, nil
 }

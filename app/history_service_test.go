@@ -8,7 +8,7 @@ import (
 
 	"usagedash/app"
 	"usagedash/backend"
-	"usagedash/backend/cache"
+	"usagedash/backend/history"
 	"usagedash/backend/sample"
 )
 
@@ -21,14 +21,14 @@ func TestFetchedReportsAreKeptAndReviewableOffline(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
 	conns := newConnectionsIn(t, filepath.Join(dir, "conf"))
 	p := saveActive(t, conns, backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: srv.URI(), Account: sample.DemoUsername})
-	store, err := cache.Open(filepath.Join(dir, "reports"), cache.Options{})
+	store, err := history.Open(filepath.Join(dir, "reports"), history.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	life := app.NewLifecycle()
 	defer life.Shutdown()
 	reports := app.NewReportService(life, conns, store, time.UTC, 30*time.Second)
-	history := app.NewHistoryService(store)
+	svc := app.NewHistoryService(store)
 
 	if _, err := reports.Stored(backend.PeriodRequest{Preset: "all_time"}); backend.ErrorCode(err) != backend.ENOTFOUND {
 		t.Fatalf("stored before any fetch: %v", err)
@@ -47,11 +47,11 @@ func TestFetchedReportsAreKeptAndReviewableOffline(t *testing.T) {
 	if err != nil || stored.Report.TotalCostUSD != all.TotalCostUSD || stored.Entry.FetchedAt.IsZero() {
 		t.Fatalf("stored all-time report %+v, %v", stored, err)
 	}
-	h, err := history.List("")
+	h, err := svc.List("")
 	if err != nil || len(h.Entries) != 2 || len(h.Warnings) != 0 || h.Entries[0].PeriodKey != "all_time@UTC" {
 		t.Fatalf("history %+v, %v", h, err)
 	}
-	diff, err := history.Compare(h.Entries[1].ID, h.Entries[0].ID)
+	diff, err := svc.Compare(h.Entries[1].ID, h.Entries[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,15 +61,15 @@ func TestFetchedReportsAreKeptAndReviewableOffline(t *testing.T) {
 	if got, want := diff.CostUSD, all.TotalCostUSD-week.TotalCostUSD; got-want > 1e-6 || want-got > 1e-6 {
 		t.Fatalf("cost diff %v, want %v", got, want)
 	}
-	if err := history.Delete(h.Entries[1].ID); err != nil {
+	if err := svc.Delete(h.Entries[1].ID); err != nil {
 		t.Fatal(err)
 	}
-	if h, _ := history.List(p.ID); len(h.Entries) != 1 {
+	if h, _ := svc.List(p.ID); len(h.Entries) != 1 {
 		t.Fatalf("after delete: %+v", h.Entries)
 	}
 
 	// The CLI reads the same history with --offline.
-	cliStore, _ := cache.Open(app.DefaultPaths().Reports, cache.Options{})
+	cliStore, _ := history.Open(app.DefaultPaths().Reports, history.Options{})
 	if _, err := cliStore.Save(p.ID, p.Name, all); err != nil {
 		t.Fatal(err)
 	}

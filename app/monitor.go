@@ -8,7 +8,7 @@ import (
 
 	"usagedash/backend"
 	"usagedash/backend/budget"
-	"usagedash/backend/cache"
+	"usagedash/backend/history"
 	"usagedash/backend/settings"
 	"usagedash/backend/tray"
 )
@@ -28,7 +28,7 @@ type Monitor struct {
 	Emit func(name string, data any)
 
 	conns   *Connections
-	store   *cache.Store // may be nil
+	store   *history.Store // may be nil
 	prefs   *settings.Store
 	alerter *budget.Alerter // may be nil
 	loc     *time.Location
@@ -45,7 +45,7 @@ type Monitor struct {
 }
 
 // NewMonitor returns a Monitor; SetTray and Run start it.
-func NewMonitor(conns *Connections, store *cache.Store, st *settings.Store, alerter *budget.Alerter, loc *time.Location) *Monitor {
+func NewMonitor(conns *Connections, store *history.Store, st *settings.Store, alerter *budget.Alerter, loc *time.Location) *Monitor {
 	return &Monitor{conns: conns, store: store, prefs: st, alerter: alerter, loc: loc, timeout: 30 * time.Second,
 		wake: make(chan struct{}, 1), kept: map[string]time.Time{}}
 }
@@ -149,7 +149,7 @@ func (m *Monitor) figures(ctx context.Context, p backend.Profile, now time.Time)
 	costs = make([]float64, len(periods))
 	var when time.Time
 	for i, per := range periods {
-		r, e, err := m.store.Latest(p.ID, cache.PeriodKey(per))
+		r, e, err := m.store.Latest(p.ID, history.PeriodKey(per))
 		if err != nil {
 			return 0, 0, time.Time{}, true
 		}
@@ -191,12 +191,12 @@ func (m *Monitor) keep(p backend.Profile, per backend.Period, r *backend.Report)
 	if m.store == nil {
 		return
 	}
-	key := p.ID + "/" + cache.PeriodKey(per)
+	key := p.ID + "/" + history.PeriodKey(per)
 	m.mu.Lock()
 	last, known := m.kept[key]
 	m.mu.Unlock()
 	if !known {
-		if _, e, err := m.store.Latest(p.ID, cache.PeriodKey(per)); err == nil {
+		if _, e, err := m.store.Latest(p.ID, history.PeriodKey(per)); err == nil {
 			last = e.FetchedAt
 		}
 	}

@@ -10,7 +10,7 @@ import (
 	"usagedash/app"
 	"usagedash/backend"
 	"usagedash/backend/budget"
-	"usagedash/backend/cache"
+	"usagedash/backend/history"
 	"usagedash/backend/sample"
 	"usagedash/backend/settings"
 	"usagedash/backend/tray"
@@ -65,7 +65,7 @@ func TestMonitorFeedsTheTrayAlertsOnceAndFallsBackOffline(t *testing.T) {
 	dir := t.TempDir()
 	conns := newConnectionsIn(t, dir)
 	p := saveActive(t, conns, backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: srv.URI() + "?serverSelectionTimeoutMS=500", Account: sample.DemoUsername})
-	store, _ := cache.Open(filepath.Join(dir, "reports"), cache.Options{})
+	store, _ := history.Open(filepath.Join(dir, "reports"), history.Options{})
 	prefs, _ := settings.Open(filepath.Join(dir, "settings.json"))
 	st := prefs.Get()
 	st.Budgets[p.ID] = backend.Budget{MonthlyUSD: 0.01} // any spending crosses 80% and 100%

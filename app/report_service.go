@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"usagedash/backend"
-	"usagedash/backend/cache"
+	"usagedash/backend/history"
 	"usagedash/backend/platform"
 )
 
@@ -16,7 +16,7 @@ import (
 type ReportService struct {
 	life    *Lifecycle
 	conns   *Connections
-	store   *cache.Store
+	store   *history.Store
 	loc     *time.Location
 	now     func() time.Time
 	timeout time.Duration
@@ -28,7 +28,7 @@ type ReportService struct {
 // NewReportService returns a ReportService with periods resolved in loc and
 // each fetch bounded by timeout. Fetched reports are kept in store (nil: no
 // history).
-func NewReportService(life *Lifecycle, conns *Connections, store *cache.Store, loc *time.Location, timeout time.Duration) *ReportService {
+func NewReportService(life *Lifecycle, conns *Connections, store *history.Store, loc *time.Location, timeout time.Duration) *ReportService {
 	return &ReportService{life: life, conns: conns, store: store, loc: loc, now: time.Now, timeout: timeout}
 }
 
@@ -94,7 +94,7 @@ func (s *ReportService) Stored(req backend.PeriodRequest) (*StoredReport, error)
 	if err != nil {
 		return nil, err
 	}
-	r, e, err := s.store.Latest(id, cache.PeriodKey(period))
+	r, e, err := s.store.Latest(id, history.PeriodKey(period))
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-// Package cache keeps every successfully fetched usage report on disk, per
+// Package history keeps every successfully fetched usage report on disk, per
 // profile, so that the latest and the past reports can be reviewed without a
 // network.
 //
@@ -18,7 +18,7 @@
 //
 // Reading is defensive: a damaged, truncated, oversized or newer-format file
 // is skipped and reported as a Warning, never a panic or a failed listing.
-package cache
+package history
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package cache
+package history
 
 import (
 	"math/rand/v2"
