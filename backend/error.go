@@ -3,6 +3,8 @@ package backend
 import (
 	"errors"
 	"fmt"
+
+	"usagedash/backend/textsafe"
 )
 
 // Error codes. They say what kind of failure happened so the UI and the CLI
@@ -12,6 +14,7 @@ const (
 	ENOTFOUND     = "not_found"    // a user, profile or report does not exist
 	EUNAUTHORIZED = "unauthorized" // credentials are wrong or the session ended
 	EUNAVAILABLE  = "unavailable"  // the server or database cannot be reached
+	ELOCKED       = "locked"       // the keychain is locked: unlock it, then retry
 	EBADDATA      = "bad_data"     // the server answered something off-contract
 	EINTERNAL     = "internal"     // a bug or an unexpected failure
 )
@@ -36,9 +39,26 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf returns an *Error with the given code and formatted message.
+// Errorf returns an *Error with the given code and formatted message. Text
+// arguments (strings, errors, Stringers) are what a person typed or a server
+// sent: they are cleaned of control characters and cut to
+// textsafe.MaxQuoted characters, so a message never repeats 100 KB of input
+// or carries escape codes.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	safe := make([]any, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			safe[i] = textsafe.Quote(v)
+		case error:
+			safe[i] = textsafe.Quote(v.Error())
+		case fmt.Stringer:
+			safe[i] = textsafe.Quote(v.String())
+		default:
+			safe[i] = a
+		}
+	}
+	return &Error{Code: code, Message: fmt.Sprintf(format, safe...)}
 }
 
 // WrapError returns an *Error with code and message that keeps err as its cause.
