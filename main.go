@@ -23,6 +23,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"usagedash/app"
+	"usagedash/app/cli"
 	"usagedash/backend"
 	"usagedash/backend/budget"
 	"usagedash/backend/history"
@@ -47,9 +48,9 @@ const envDemoURL = "USAGEDASH_DEMO_URL"
 func main() {
 	platform.Version = version // the User-Agent of platform requests
 	args := os.Args[1:]
-	if len(args) > 0 && app.IsCommand(args[0]) {
+	if cli.IsCommand(args) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		code := app.RunCommand(ctx, args, os.Stdin, os.Stdout, os.Stderr, version)
+		code := cli.Run(ctx, args, cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version})
 		stop()
 		os.Exit(code)
 	}
@@ -64,6 +65,12 @@ func runWindow(args []string) error {
 	theme := fs.String("theme", app.ThemeSystem, "colour theme: system, light or dark")
 	hidden := fs.Bool("hidden", false, "start in the tray with the window hidden (for starting at login)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q: the window takes only --theme and --hidden", fs.Arg(0))
+	}
+	if err := app.CheckDisplay(); err != nil {
 		return err
 	}
 	paths := app.DefaultPaths()

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"time"
 
@@ -165,4 +166,60 @@ func (t sessionTokens) Token(context.Context) (string, error) {
 // tokens from the given provider.
 func platformSource(p backend.Profile, client *platform.Client, tokens platform.TokenProvider) backend.Source {
 	return platform.NewSource(client, p.Name+" · "+client.Host(), tokens)
+}
+
+// FindProfile returns the profile of store whose name (case-insensitively)
+// or id is ref.
+func FindProfile(store backend.ProfileStore, ref string) (backend.Profile, error) {
+	list, err := store.List()
+	if err != nil {
+		return backend.Profile{}, err
+	}
+	for _, p := range list {
+		if p.ID == ref || strings.EqualFold(p.Name, ref) {
+			return p, nil
+		}
+	}
+	return backend.Profile{}, backend.Errorf(backend.ENOTFOUND, "No saved connection named %q.", ref)
+}
+
+// OneRunSource returns a source for p for one command-line run. A platform
+// profile uses its stored session while it lasts; otherwise it signs in with
+// password (asked for only when needed) without storing the session.
+func (c *Connections) OneRunSource(ctx context.Context, p backend.Profile, password func() (string, error)) (backend.Source, error) {
+	if p.Kind != backend.SourcePlatform {
+		s, _, err := c.Source(p.ID)
+		return s, err
+	}
+	client, err := c.Client(p)
+	if err != nil {
+		return nil, err
+	}
+	if s, ok := c.Session(p.ID); ok && !s.Expired(time.Now()) {
+		return platformSource(p, client, staticToken(s.Token)), nil
+	}
+	pw, err := password()
+	if err != nil {
+		return nil, err
+	}
+	if pw == "" {
+		return nil, backend.Errorf(backend.EUNAUTHORIZED,
+			"Not signed in to %s: give the password in USAGEDASH_PASSWORD or with --password-stdin.", p.Name)
+	}
+	resp, err := client.Login(ctx, p.Login, pw)
+	if err != nil {
+		return nil, err
+	}
+	return platformSource(p, client, staticToken(resp.AccessToken)), nil
+}
+
+// staticToken is a TokenProvider for a token held only in memory.
+type staticToken string
+
+// Token returns the token.
+func (t staticToken) Token(context.Context) (string, error) {
+	if t == "" {
+		return "", errors.New("no token")
+	}
+	return string(t), nil
 }

@@ -1,17 +1,13 @@
 package app_test
 
 import (
-	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"usagedash/app"
+	"usagedash/app/internal/apptest"
 	"usagedash/backend"
-	"usagedash/backend/ferret"
-	"usagedash/backend/mongodb"
 	"usagedash/backend/profiles"
-	"usagedash/backend/sample"
 	"usagedash/backend/secrets"
 )
 
@@ -29,26 +25,12 @@ func newConnectionsIn(t *testing.T, dir string) *app.Connections {
 	return app.NewConnections(store, secrets.NewFileStore(filepath.Join(dir, "secrets.json")))
 }
 
-func seed(t *testing.T, uri string) {
-	t.Helper()
-	ds, err := sample.Generate(sample.Options{Seed: 5, Now: time.Now(), Days: 10, Users: 1, Logs: 300, HashPasswords: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := sample.LoadURI(ctx, uri, mongodb.DefaultDatabase, ds); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// seededServer runs FerretDB with the small sample dataset of seed.
-func seededServer(t *testing.T) *ferret.Server {
-	t.Helper()
-	srv := ferret.MustStart(t)
-	seed(t, srv.URI())
-	return srv
-}
+// seed, seededServer and runCommand are apptest's, named short for these tests.
+var (
+	seed         = apptest.Seed
+	seededServer = apptest.SeededServer
+	runCommand   = apptest.RunCommand
+)
 
 // saveActive saves p in conns and makes it the active profile.
 func saveActive(t *testing.T, conns *app.Connections, p backend.Profile) backend.Profile {

@@ -1,4 +1,4 @@
-package app_test
+package cli_test
 
 import (
 	"bytes"
@@ -8,24 +8,18 @@ import (
 	"testing"
 	"time"
 
-	"usagedash/app"
+	"usagedash/app/cli"
+	"usagedash/app/internal/apptest"
 	"usagedash/backend"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/pricing"
 	"usagedash/backend/sample"
 )
 
-func runCommand(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	code = app.RunCommand(ctx, args, strings.NewReader(stdin), &out, &errb, "test")
-	return out.String(), errb.String(), code
-}
+var runCommand = apptest.RunCommand
 
 func TestReportCommandPrintsTheSourceReport(t *testing.T) {
-	srv := seededServer(t)
+	srv := apptest.SeededServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	src, err := mongodb.Open(ctx, mongodb.Config{URI: srv.URI()})
@@ -43,7 +37,7 @@ func TestReportCommandPrintsTheSourceReport(t *testing.T) {
 	if want.Pricing == nil || want.Pricing.ComputedUSD == 0 {
 		t.Fatalf("the report has no pricing: %+v", want.Pricing)
 	}
-	t.Setenv(app.EnvMongoURI, srv.URI())
+	t.Setenv(cli.EnvMongoURI, srv.URI())
 	out, errOut, code := runCommand(t, "", "report", "--json", "--user", sample.DemoEmail,
 		"--from", start.Format(time.RFC3339), "--to", end.Format(time.RFC3339))
 	if code != 0 {
@@ -108,8 +102,8 @@ func TestReportCommandErrorsAreOneLine(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Setenv(app.EnvMongoURI, c.uri)
-			t.Setenv(app.EnvJWTSecret, "")
+			t.Setenv(cli.EnvMongoURI, c.uri)
+			t.Setenv(cli.EnvJWTSecret, "")
 			out, errOut, code := runCommand(t, "", c.args...)
 			if code == 0 || out != "" {
 				t.Fatalf("exit %d, stdout %q: want a failure", code, out)
@@ -118,5 +112,52 @@ func TestReportCommandErrorsAreOneLine(t *testing.T) {
 				t.Fatalf("stderr %q: want one line containing %q and no secret", errOut, c.want)
 			}
 		})
+	}
+}
+
+// A word that is no command, a typo of one, or a stray argument after the
+// flags is refused with one clear line and exit status 2; nothing else runs.
+func TestCommandLineMistakesAreUsageErrors(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv(cli.EnvMongoURI, "")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"reprot"}, `unknown command "reprot": the commands are report, serve, version`},
+		{[]string{"prices2", "list"}, `unknown command "prices2"`},
+		{[]string{"report", "--user", "demo", "extra", "--json"}, `report: unexpected argument "extra"`},
+		{[]string{"version", "now"}, `version: unexpected argument "now"`},
+		{[]string{"report", "--nope"}, "report: flag provided but not defined: -nope"},
+	}
+	for _, c := range cases {
+		out, errOut, code := runCommand(t, "", c.args...)
+		if code != 2 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and one line with %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}
+
+func TestCommandLineDispatch(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want bool
+	}{
+		{nil, false}, {[]string{"--hidden"}, false}, {[]string{"-theme", "dark"}, false},
+		{[]string{"report"}, true}, {[]string{"reprot"}, true}, {[]string{"--version"}, true},
+	} {
+		if got := cli.IsCommand(c.args); got != c.want {
+			t.Errorf("IsCommand(%q) = %v, want %v", c.args, got, c.want)
+		}
+	}
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		out, errOut, code := runCommand(t, "", args...)
+		if code != 0 || out != "usagedash test\n" || errOut != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
+	out, _, code := runCommand(t, "", "report", "-h")
+	if code != 0 || !strings.Contains(out, "-offline") {
+		t.Errorf("report -h: exit %d, stdout %q", code, out)
 	}
 }
