@@ -1,11 +1,11 @@
 package history
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -95,7 +95,7 @@ func (s *Store) profiles() ([]string, []Warning, error) {
 
 // scan returns the entries of one profile's readable reports and a warning
 // for each file it skipped. Entries already decoded are taken from memory.
-func (s *Store) scan(pid string) ([]Entry, []Warning, error) {
+func (s *Store) scan(ctx context.Context, pid string) ([]Entry, []Warning, error) {
 	dir := filepath.Join(s.dir, pid)
 	des, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -107,6 +107,9 @@ func (s *Store) scan(pid string) ([]Entry, []Warning, error) {
 	var entries []Entry
 	var warns []Warning
 	for _, de := range des {
+		if ctx.Err() != nil {
+			return nil, nil, cancelled(ctx)
+		}
 		name := de.Name()
 		if strings.HasPrefix(name, ".") { // temporary and hidden files
 			continue
@@ -126,8 +129,10 @@ func (s *Store) scan(pid string) ([]Entry, []Warning, error) {
 				continue
 			}
 		}
-		e, _, err := s.read(pid, name)
+		e, _, err := s.read(ctx, pid, name)
 		switch {
+		case isCancel(err):
+			return nil, nil, cancelled(ctx)
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
 			warns = append(warns, Warning{File: path, Reason: reason(err)})
@@ -151,31 +156,6 @@ func reason(err error) string {
 		return "usagedash may not read this file"
 	}
 	return "the file cannot be read"
-}
-
-// read reads, decodes and checks one report file.
-func (s *Store) read(pid, name string) (Entry, *backend.Report, error) {
-	f, err := os.Open(filepath.Join(s.dir, pid, name))
-	if err != nil {
-		return Entry{}, nil, err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		return Entry{}, nil, errTooLarge
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return Entry{}, nil, err
-	}
-	e, r, err := decodeReportFile(data)
-	if err != nil {
-		return Entry{}, nil, err
-	}
-	if e.ProfileID != pid {
-		return Entry{}, nil, &decodeError{"the file belongs to another connection"}
-	}
-	e.ID = pid + "/" + stem(name)
-	return e, r, nil
 }
 
 // Prune applies the count and age bounds to every profile and removes the

@@ -21,6 +21,7 @@
 package history
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -158,10 +159,16 @@ func (s *Store) Save(profileID, profileName string, r *backend.Report) (Entry, e
 	return e, nil
 }
 
-// List returns the stored reports' entries, newest first, for one profile or,
-// with profileID "", for all. Files that cannot be read are skipped and
-// returned as warnings.
+// List is ListContext without a deadline (the window's calls, on local files).
 func (s *Store) List(profileID string) ([]Entry, []Warning, error) {
+	return s.ListContext(context.Background(), profileID)
+}
+
+// ListContext returns the stored reports' entries, newest first, for one
+// profile or, with profileID "", for all. Files that cannot be read (and
+// anything but regular files) are skipped and returned as warnings. It stops
+// with an error when ctx ends.
+func (s *Store) ListContext(ctx context.Context, profileID string) ([]Entry, []Warning, error) {
 	var ids []string
 	var warns []Warning
 	if profileID == "" {
@@ -176,7 +183,7 @@ func (s *Store) List(profileID string) ([]Entry, []Warning, error) {
 	}
 	var entries []Entry
 	for _, id := range ids {
-		es, ws, err := s.scan(id)
+		es, ws, err := s.scan(ctx, id)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -193,14 +200,23 @@ func (s *Store) List(profileID string) ([]Entry, []Warning, error) {
 	return entries, warns, nil
 }
 
-// Get reads one stored report. It fails with ENOTFOUND when the report is
-// gone and EBADDATA when its file cannot be trusted.
+// Get is GetContext without a deadline.
 func (s *Store) Get(id string) (*backend.Report, Entry, error) {
+	return s.GetContext(context.Background(), id)
+}
+
+// GetContext reads one stored report. It fails with ENOTFOUND when the
+// report is gone, EBADDATA when its file cannot be trusted (or is not a
+// regular file) and EUNAVAILABLE when ctx ends first.
+func (s *Store) GetContext(ctx context.Context, id string) (*backend.Report, Entry, error) {
 	pid, name, ok := parseID(id)
 	if !ok {
 		return nil, Entry{}, backend.Errorf(backend.ENOTFOUND, "There is no stored report %q.", id)
 	}
-	e, r, err := s.read(pid, name)
+	e, r, err := s.read(ctx, pid, name)
+	if isCancel(err) {
+		return nil, Entry{}, cancelled(ctx)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, Entry{}, backend.WrapError(err, backend.ENOTFOUND, "This stored report no longer exists.")
 	}
@@ -214,19 +230,29 @@ func (s *Store) Get(id string) (*backend.Report, Entry, error) {
 	return r, e, nil
 }
 
-// Latest returns the newest readable report of the profile whose PeriodKey is
-// periodKey, or an ENOTFOUND error.
+// Latest is LatestContext without a deadline.
 func (s *Store) Latest(profileID, periodKey string) (*backend.Report, Entry, error) {
-	return s.latest(profileID, func(e Entry) bool { return e.PeriodKey == periodKey })
+	return s.LatestContext(context.Background(), profileID, periodKey)
 }
 
-// LatestAny returns the profile's newest readable report, whatever its
-// period, or an ENOTFOUND error.
+// LatestContext returns the newest readable report of the profile whose
+// PeriodKey is periodKey, or an ENOTFOUND error; it stops when ctx ends.
+func (s *Store) LatestContext(ctx context.Context, profileID, periodKey string) (*backend.Report, Entry, error) {
+	return s.latest(ctx, profileID, func(e Entry) bool { return e.PeriodKey == periodKey })
+}
+
+// LatestAny is LatestAnyContext without a deadline.
 func (s *Store) LatestAny(profileID string) (*backend.Report, Entry, error) {
-	return s.latest(profileID, func(Entry) bool { return true })
+	return s.LatestAnyContext(context.Background(), profileID)
 }
 
-func (s *Store) latest(profileID string, match func(Entry) bool) (*backend.Report, Entry, error) {
+// LatestAnyContext returns the profile's newest readable report, whatever
+// its period, or an ENOTFOUND error; it stops when ctx ends.
+func (s *Store) LatestAnyContext(ctx context.Context, profileID string) (*backend.Report, Entry, error) {
+	return s.latest(ctx, profileID, func(Entry) bool { return true })
+}
+
+func (s *Store) latest(ctx context.Context, profileID string, match func(Entry) bool) (*backend.Report, Entry, error) {
 	if profileID == "" {
 		return nil, Entry{}, backend.Errorf(backend.EINVALID, "Choose a connection first.")
 	}
@@ -244,8 +270,11 @@ func (s *Store) latest(profileID string, match func(Entry) bool) (*backend.Repor
 	// Newest first (names sort by fetch time), decoding only what it takes;
 	// damaged or vanished files fall back to the next newest.
 	for i := len(des) - 1; i >= 0; i-- {
+		if ctx.Err() != nil {
+			return nil, Entry{}, cancelled(ctx)
+		}
 		name := des[i].Name()
-		if _, ok := fileTime(name); !ok {
+		if _, ok := fileTime(name); !ok || !des[i].Type().IsRegular() {
 			continue
 		}
 		fi, _ := des[i].Info()
@@ -254,7 +283,10 @@ func (s *Store) latest(profileID string, match func(Entry) bool) (*backend.Repor
 				continue
 			}
 		}
-		e, r, err := s.read(profileID, name)
+		e, r, err := s.read(ctx, profileID, name)
+		if isCancel(err) {
+			return nil, Entry{}, cancelled(ctx)
+		}
 		if err != nil {
 			continue
 		}

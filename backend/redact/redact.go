@@ -1,5 +1,6 @@
 // Package redact removes credentials from text meant for people or files:
-// source labels, connection names and period labels that may hold a URI.
+// source labels, connection names and period labels that may hold a URI;
+// and makes a report's text safe to print and to store (textsafe.Clean).
 package redact
 
 import (
@@ -7,6 +8,7 @@ import (
 	"strings"
 
 	"usagedash/backend"
+	"usagedash/backend/textsafe"
 )
 
 var (
@@ -31,11 +33,50 @@ func URIs(s string) string {
 
 // Report returns a shallow copy of r with credentials removed (see URIs) from
 // the labels a source or a person may have filled with a URI: the source's
-// label and account and the period's label. r is not modified.
+// label and account and the period's label; and with control characters
+// removed (textsafe.Clean) from every text that came from a source: the
+// user's id and name, the labels, the rows' keys and labels and the series
+// note. Row tables are copied only when one of their rows changes. r is not
+// modified.
 func Report(r *backend.Report) *backend.Report {
 	c := *r
-	c.Source.Label = URIs(c.Source.Label)
-	c.Source.Account = URIs(c.Source.Account)
-	c.Period.Label = URIs(c.Period.Label)
+	c.UserID = textsafe.Clean(c.UserID)
+	c.Username = textsafe.Clean(c.Username)
+	c.SeriesNote = textsafe.Clean(c.SeriesNote)
+	c.Source.Label = textsafe.Clean(URIs(c.Source.Label))
+	c.Source.Account = textsafe.Clean(URIs(c.Source.Account))
+	c.Period.Label = textsafe.Clean(URIs(c.Period.Label))
+	if b := c.Breakdowns; b != nil {
+		nb := *b
+		for _, rows := range []*[]backend.UsageRow{&nb.ByDay, &nb.ByModel, &nb.ByWorkflow, &nb.ByInstance, &nb.ByMode, &nb.ByUser} {
+			*rows = cleanRows(*rows)
+		}
+		c.Breakdowns = &nb
+	}
+	if s := c.Series; s != nil {
+		ns := *s
+		ns.Rows = cleanRows(ns.Rows)
+		c.Series = &ns
+	}
 	return &c
+}
+
+// cleanRows returns rows with clean keys and labels: rows itself when
+// they already are, else a cleaned copy.
+func cleanRows(rows []backend.UsageRow) []backend.UsageRow {
+	var out []backend.UsageRow
+	for i, row := range rows {
+		key, label := textsafe.Clean(row.Key), textsafe.Clean(row.Label)
+		if out == nil && (key != row.Key || label != row.Label) {
+			out = append(make([]backend.UsageRow, 0, len(rows)), rows[:i]...)
+		}
+		if out != nil {
+			row.Key, row.Label = key, label
+			out = append(out, row)
+		}
+	}
+	if out == nil {
+		return rows
+	}
+	return out
 }

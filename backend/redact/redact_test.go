@@ -37,3 +37,28 @@ func TestReportScrubsLabelsOfACopy(t *testing.T) {
 		t.Error("Report modified its argument")
 	}
 }
+
+// TestReportRemovesControlCharacters: escape codes a platform put into a
+// username or a workflow name are gone from the copy (what the history
+// stores), and the original keeps them.
+func TestReportRemovesControlCharacters(t *testing.T) {
+	rows := []backend.UsageRow{{Key: "w1", Label: "fine"}, {Key: "w2\x07", Label: "\x1b]0;pwned\x07Nightly"}}
+	r := &backend.Report{Username: "ali\x1b[2Jce\rTotal cost $0.00", UserID: "u\x001",
+		Breakdowns: &backend.Breakdowns{ByWorkflow: rows}, Series: &backend.Series{Rows: rows}}
+	got := redact.Report(r)
+	if got.Username != "ali[2JceTotal cost $0.00" || got.UserID != "u1" {
+		t.Errorf("Username %q, UserID %q", got.Username, got.UserID)
+	}
+	for _, table := range [][]backend.UsageRow{got.Breakdowns.ByWorkflow, got.Series.Rows} {
+		if table[0] != rows[0] || table[1].Key != "w2" || table[1].Label != "]0;pwnedNightly" {
+			t.Errorf("rows %+v", table)
+		}
+	}
+	if rows[1].Label != "\x1b]0;pwned\x07Nightly" || r.Username[3] != 0x1b {
+		t.Error("Report modified its argument")
+	}
+	clean := []backend.UsageRow{{Key: "a", Label: "b"}}
+	if out := redact.Report(&backend.Report{Series: &backend.Series{Rows: clean}}); &out.Series.Rows[0] != &clean[0] {
+		t.Error("clean rows were copied")
+	}
+}
