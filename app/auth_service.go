@@ -44,8 +44,8 @@ func (a *AuthService) SignIn(id, password string) (*backend.SessionInfo, error) 
 	if err != nil {
 		return nil, err
 	}
-	if err := a.conns.Secrets.Set(sessionKey(id), resp.AccessToken); err != nil {
-		return nil, backend.WrapError(err, backend.EINTERNAL, "Signed in, but the session could not be kept in the "+a.conns.Secrets.Kind()+".")
+	if err := a.conns.Secrets.Set(ctx, sessionKey(id), resp.AccessToken); err != nil {
+		return nil, backend.WrapError(err, backend.ErrorCode(err), "Signed in, but the session could not be kept in the "+a.conns.Secrets.Kind()+".")
 	}
 	a.conns.Forget(id)
 	exp := session.ExpiresAt
@@ -64,8 +64,8 @@ func (a *AuthService) SignOut(id string) error {
 		}
 	}
 	a.conns.Forget(id)
-	if err := a.conns.Secrets.Delete(sessionKey(id)); err != nil {
-		return backend.WrapError(err, backend.EINTERNAL, "Cannot remove the session from the "+a.conns.Secrets.Kind()+".")
+	if err := a.conns.Secrets.Delete(context.TODO(), sessionKey(id)); err != nil {
+		return backend.WrapError(err, backend.ErrorCode(err), "Cannot remove the session from the "+a.conns.Secrets.Kind()+".")
 	}
 	return nil
 }

@@ -120,7 +120,7 @@ func TestRejectedSessionIsForgottenAndAsksToSignIn(t *testing.T) {
 	// A well-formed, unexpired token the server did not sign.
 	forged, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": "x", "username": "demo",
 		"exp": time.Now().Add(time.Hour).Unix()}).SignedString([]byte("some-other-key-0123456789-0123456789"))
-	conns.Secrets.Set("session:"+p.ID, forged)
+	conns.Secrets.Set(context.Background(), "session:"+p.ID, forged)
 	life := app.NewLifecycle()
 	defer life.Shutdown()
 	reports := app.NewReportService(life, conns, nil, time.UTC, 30*time.Second)

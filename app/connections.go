@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"usagedash/backend"
-	"usagedash/backend/mongodb"
 	"usagedash/backend/platform"
 )
 
@@ -17,26 +16,167 @@ import (
 func sessionKey(profileID string) string  { return "session:" + profileID }
 func passwordKey(profileID string) string { return "mongodb-password:" + profileID }
 
+// secretTimeout bounds one keychain call whose caller gave no deadline of
+// its own (a source asking for its token inside a longer fetch has one).
+const secretTimeout = 10 * time.Second
+
 // Connections turns profiles into data sources and keeps one open source per
-// profile, so switching back and forth does not reconnect each time.
+// profile, so switching back and forth does not reconnect each time. It owns
+// the profile and secret stores: everything else reaches them through it.
 type Connections struct {
-	Profiles       backend.ProfileStore
-	Secrets        backend.SecretStore
-	ConnectTimeout time.Duration
+	profiles backend.ProfileStore
+	secrets  backend.SecretStore
+	kinds    SourceKinds
 
 	mu      sync.Mutex
 	sources map[string]backend.Source
 }
 
-// NewConnections returns Connections over the given stores.
+// NewConnections returns Connections over the given stores, opening sources
+// of the kinds in Kinds.
 func NewConnections(profiles backend.ProfileStore, secrets backend.SecretStore) *Connections {
-	return &Connections{Profiles: profiles, Secrets: secrets, ConnectTimeout: 10 * time.Second,
-		sources: map[string]backend.Source{}}
+	return &Connections{profiles: profiles, secrets: secrets, kinds: Kinds, sources: map[string]backend.Source{}}
+}
+
+// Profiles lists the saved profiles.
+func (c *Connections) Profiles() ([]backend.Profile, error) { return c.profiles.List() }
+
+// Profile returns the saved profile with id.
+func (c *Connections) Profile(id string) (backend.Profile, error) { return c.profiles.Get(id) }
+
+// ActiveID returns the id of the active profile ("" when none).
+func (c *Connections) ActiveID() (string, error) { return c.profiles.Active() }
+
+// SaveProfile adds or updates p and closes its open source, which may have
+// been built from the old settings.
+func (c *Connections) SaveProfile(p backend.Profile) (backend.Profile, error) {
+	saved, err := c.profiles.Save(p)
+	if err == nil {
+		c.Forget(saved.ID)
+	}
+	return saved, err
+}
+
+// setActive makes id the active profile (for Workspace.Activate).
+func (c *Connections) setActive(id string) error { return c.profiles.SetActive(id) }
+
+// DeleteProfile removes profile id and its secrets.
+func (c *Connections) DeleteProfile(ctx context.Context, id string) error {
+	c.Forget(id)
+	ctx, cancel := context.WithTimeout(ctx, secretTimeout)
+	defer cancel()
+	err := errors.Join(c.secrets.Delete(ctx, sessionKey(id)), c.secrets.Delete(ctx, passwordKey(id)))
+	if err != nil {
+		return c.secretError(err, "Cannot remove the connection's secrets from the %s.")
+	}
+	return c.profiles.Delete(id)
+}
+
+// SecretStorage says where secrets go: "keychain" or "file".
+func (c *Connections) SecretStorage() string { return c.secrets.Kind() }
+
+// StorePassword keeps the database password of MongoDB profile id.
+func (c *Connections) StorePassword(ctx context.Context, id, password string) error {
+	ctx, cancel := context.WithTimeout(ctx, secretTimeout)
+	defer cancel()
+	if err := c.secrets.Set(ctx, passwordKey(id), password); err != nil {
+		return c.secretError(err, "The connection was saved, but its password could not be stored in the %s.")
+	}
+	return nil
+}
+
+// HasPassword reports whether a database password is stored for profile id;
+// a locked or failing keychain is an error, not "no password".
+func (c *Connections) HasPassword(ctx context.Context, id string) (bool, error) {
+	password, err := c.Password(ctx, id)
+	return password != "", err
+}
+
+// Password returns the database password stored for a MongoDB profile
+// ("" when none is stored).
+func (c *Connections) Password(ctx context.Context, profileID string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, secretTimeout)
+	defer cancel()
+	password, err := c.secrets.Get(ctx, passwordKey(profileID))
+	if err != nil && !errors.Is(err, backend.ErrNoSecret) {
+		return "", c.secretError(err, "Cannot read the database password from the %s.")
+	}
+	return password, nil
+}
+
+// storeSession keeps the session token of platform profile id and closes the
+// source that used the old one.
+func (c *Connections) storeSession(ctx context.Context, id, token string) error {
+	ctx, cancel := context.WithTimeout(ctx, secretTimeout)
+	defer cancel()
+	if err := c.secrets.Set(ctx, sessionKey(id), token); err != nil {
+		return c.secretError(err, "Signed in, but the session could not be kept in the %s.")
+	}
+	c.Forget(id)
+	return nil
+}
+
+// dropSession deletes the session token of profile id and closes its
+// source. Workspace.DropSession is the one caller.
+func (c *Connections) dropSession(ctx context.Context, id string) error {
+	c.Forget(id)
+	ctx, cancel := context.WithTimeout(ctx, secretTimeout)
+	defer cancel()
+	if err := c.secrets.Delete(ctx, sessionKey(id)); err != nil {
+		return c.secretError(err, "Cannot remove the session from the %s.")
+	}
+	return nil
+}
+
+// Session reads the stored session of a platform profile: ENOTFOUND when
+// there is none (or it is unreadable), ELOCKED or EUNAVAILABLE when the
+// keychain cannot say.
+func (c *Connections) Session(ctx context.Context, profileID string) (platform.Session, error) {
+	ctx, cancel := context.WithTimeout(ctx, secretTimeout)
+	defer cancel()
+	token, err := c.secrets.Get(ctx, sessionKey(profileID))
+	if errors.Is(err, backend.ErrNoSecret) {
+		return platform.Session{}, backend.Errorf(backend.ENOTFOUND, "Not signed in.")
+	}
+	if err != nil {
+		return platform.Session{}, c.secretError(err, "Cannot read the session from the %s.")
+	}
+	s, err := platform.ParseSession(token)
+	if err != nil {
+		return platform.Session{}, backend.WrapError(err, backend.ENOTFOUND, "The stored session is unreadable: sign in again.")
+	}
+	return s, nil
+}
+
+// SessionInfo describes the stored session of a profile without its token.
+// A keychain that cannot answer is an error (ELOCKED: it is locked).
+func (c *Connections) SessionInfo(ctx context.Context, profileID string) (backend.SessionInfo, error) {
+	s, err := c.Session(ctx, profileID)
+	if backend.ErrorCode(err) == backend.ENOTFOUND {
+		return backend.SessionInfo{}, nil
+	}
+	if err != nil {
+		return backend.SessionInfo{}, err
+	}
+	exp := s.ExpiresAt
+	expired := s.Expired(time.Now())
+	return backend.SessionInfo{SignedIn: !expired, UserID: s.UserID, Username: s.Username, ExpiresAt: &exp, Expired: expired}, nil
+}
+
+// secretError words a secret-store failure, keeping its code (ELOCKED for a
+// locked keychain). format has one %s: where secrets are kept.
+func (c *Connections) secretError(err error, format string) error {
+	code := backend.ErrorCode(err)
+	msg := strings.Replace(format, "%s", c.secrets.Kind(), 1)
+	if code == backend.ELOCKED {
+		msg += " The keychain is locked: unlock it, then try again."
+	}
+	return backend.WrapError(err, code, msg)
 }
 
 // Source returns the source of the profile with id, opening it if needed.
 func (c *Connections) Source(id string) (backend.Source, backend.Profile, error) {
-	p, err := c.Profiles.Get(id)
+	p, err := c.profiles.Get(id)
 	if err != nil {
 		return nil, p, err
 	}
@@ -45,54 +185,12 @@ func (c *Connections) Source(id string) (backend.Source, backend.Profile, error)
 	if s, ok := c.sources[id]; ok {
 		return s, p, nil
 	}
-	s, err := c.build(p)
+	s, err := c.kinds.open(p, c)
 	if err != nil {
 		return nil, p, err
 	}
 	c.sources[id] = s
 	return s, p, nil
-}
-
-func (c *Connections) build(p backend.Profile) (backend.Source, error) {
-	switch p.Kind {
-	case backend.SourcePlatform:
-		client, err := c.Client(p)
-		if err != nil {
-			return nil, err
-		}
-		return platformSource(p, client, sessionTokens{c, p}), nil
-	case backend.SourceMongoDB:
-		cfg := mongodb.Config{URI: p.MongoURI, Database: p.Database}
-		open := func(ctx context.Context) (backend.Source, error) {
-			password, err := c.mongoPassword(p.ID)
-			if err != nil {
-				return nil, err
-			}
-			ctx, cancel := context.WithTimeout(ctx, c.ConnectTimeout)
-			defer cancel()
-			return mongodb.Open(ctx, mongodb.Config{URI: mongodb.JoinPassword(cfg.URI, password), Database: cfg.Database})
-		}
-		return newLazySource(open, backend.SourceInfo{Kind: backend.SourceMongoDB, Label: mongodb.Describe(cfg), Account: p.Account}), nil
-	}
-	return nil, backend.Errorf(backend.EINVALID, "Unknown kind of connection %q.", p.Kind)
-}
-
-// mongoPassword returns the database password stored for a MongoDB profile
-// ("" when none is stored).
-func (c *Connections) mongoPassword(profileID string) (string, error) {
-	password, err := c.Secrets.Get(passwordKey(profileID))
-	if err != nil && !errors.Is(err, backend.ErrNoSecret) {
-		return "", backend.WrapError(err, backend.EINTERNAL, "Cannot read the database password from the "+c.Secrets.Kind()+".")
-	}
-	return password, nil
-}
-
-// Client returns a platform client for a platform profile.
-func (c *Connections) Client(p backend.Profile) (*platform.Client, error) {
-	if p.Kind != backend.SourcePlatform {
-		return nil, backend.Errorf(backend.EINVALID, "%q is not a platform connection.", p.Name)
-	}
-	return platform.NewClient(p.BaseURL, platform.Options{AllowInsecureHTTP: p.AllowInsecureHTTP})
 }
 
 // Forget closes and drops the open source of profile id (after its settings
@@ -119,55 +217,6 @@ func (c *Connections) CloseAll(ctx context.Context) {
 	}
 }
 
-// Session reads the stored session of a platform profile.
-func (c *Connections) Session(profileID string) (platform.Session, bool) {
-	token, err := c.Secrets.Get(sessionKey(profileID))
-	if err != nil {
-		return platform.Session{}, false
-	}
-	s, err := platform.ParseSession(token)
-	if err != nil {
-		return platform.Session{}, false
-	}
-	return s, true
-}
-
-// SessionInfo describes the stored session of a profile without its token.
-func (c *Connections) SessionInfo(profileID string) backend.SessionInfo {
-	s, ok := c.Session(profileID)
-	if !ok {
-		return backend.SessionInfo{}
-	}
-	exp := s.ExpiresAt
-	expired := s.Expired(time.Now())
-	return backend.SessionInfo{SignedIn: !expired, UserID: s.UserID, Username: s.Username, ExpiresAt: &exp, Expired: expired}
-}
-
-// sessionTokens gives a platform source the profile's stored token.
-type sessionTokens struct {
-	c *Connections
-	p backend.Profile
-}
-
-// Token returns a live session token or an EUNAUTHORIZED error.
-func (t sessionTokens) Token(context.Context) (string, error) {
-	s, ok := t.c.Session(t.p.ID)
-	if !ok {
-		return "", backend.Errorf(backend.EUNAUTHORIZED, "Sign in to %s to see its usage.", t.p.Name)
-	}
-	if s.Expired(time.Now()) {
-		return "", backend.Errorf(backend.EUNAUTHORIZED, "Your session on %s ended on %s. Sign in again.",
-			t.p.Name, s.ExpiresAt.Local().Format("2 Jan 15:04"))
-	}
-	return s.Token, nil
-}
-
-// platformSource is the source of platform profile p through client, with
-// tokens from the given provider.
-func platformSource(p backend.Profile, client *platform.Client, tokens platform.TokenProvider) backend.Source {
-	return platform.NewSource(client, p.Name+" · "+client.Host(), tokens)
-}
-
 // FindProfile returns the profile of store whose name (case-insensitively)
 // or id is ref.
 func FindProfile(store backend.ProfileStore, ref string) (backend.Profile, error) {
@@ -181,45 +230,4 @@ func FindProfile(store backend.ProfileStore, ref string) (backend.Profile, error
 		}
 	}
 	return backend.Profile{}, backend.Errorf(backend.ENOTFOUND, "No saved connection named %q.", ref)
-}
-
-// OneRunSource returns a source for p for one command-line run. A platform
-// profile uses its stored session while it lasts; otherwise it signs in with
-// password (asked for only when needed) without storing the session.
-func (c *Connections) OneRunSource(ctx context.Context, p backend.Profile, password func() (string, error)) (backend.Source, error) {
-	if p.Kind != backend.SourcePlatform {
-		s, _, err := c.Source(p.ID)
-		return s, err
-	}
-	client, err := c.Client(p)
-	if err != nil {
-		return nil, err
-	}
-	if s, ok := c.Session(p.ID); ok && !s.Expired(time.Now()) {
-		return platformSource(p, client, staticToken(s.Token)), nil
-	}
-	pw, err := password()
-	if err != nil {
-		return nil, err
-	}
-	if pw == "" {
-		return nil, backend.Errorf(backend.EUNAUTHORIZED,
-			"Not signed in to %s: give the password in USAGEDASH_PASSWORD or with --password-stdin.", p.Name)
-	}
-	resp, err := client.Login(ctx, p.Login, pw)
-	if err != nil {
-		return nil, err
-	}
-	return platformSource(p, client, staticToken(resp.AccessToken)), nil
-}
-
-// staticToken is a TokenProvider for a token held only in memory.
-type staticToken string
-
-// Token returns the token.
-func (t staticToken) Token(context.Context) (string, error) {
-	if t == "" {
-		return "", errors.New("no token")
-	}
-	return string(t), nil
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"net/url"
 	"strings"
@@ -59,7 +60,7 @@ func (s *ProfileService) ensureDemo() error {
 	demo.BaseURL, demo.Login = s.demo.BaseURL, s.demo.Login
 	if demo.ID != "" {
 		// A new sample platform signs with a new key: the old session is void.
-		_ = s.conns.Secrets.Delete(sessionKey(demo.ID))
+		_ = s.conns.Secrets.Delete(context.TODO(), sessionKey(demo.ID))
 		s.conns.Forget(demo.ID)
 	}
 	_, err = s.conns.Profiles.Save(demo)
@@ -84,7 +85,7 @@ func (s *ProfileService) State() (*ProfilesState, error) {
 			v.Session = s.conns.SessionInfo(p.ID)
 			v.Insecure = insecureURL(p.BaseURL)
 		case backend.SourceMongoDB:
-			_, err := s.conns.Secrets.Get(passwordKey(p.ID))
+			_, err := s.conns.Secrets.Get(context.TODO(), passwordKey(p.ID))
 			v.HasPassword = err == nil
 		}
 		if p.Demo {
@@ -114,8 +115,8 @@ func (s *ProfileService) Save(p backend.Profile) (*backend.Profile, error) {
 		return nil, err
 	}
 	if password != "" {
-		if err := s.conns.Secrets.Set(passwordKey(saved.ID), password); err != nil {
-			return nil, backend.WrapError(err, backend.EINTERNAL, "The connection was saved, but its password could not be stored in the "+s.conns.Secrets.Kind()+".")
+		if err := s.conns.Secrets.Set(context.TODO(), passwordKey(saved.ID), password); err != nil {
+			return nil, backend.WrapError(err, backend.ErrorCode(err), "The connection was saved, but its password could not be stored in the "+s.conns.Secrets.Kind()+".")
 		}
 	}
 	s.conns.Forget(saved.ID)
@@ -125,9 +126,9 @@ func (s *ProfileService) Save(p backend.Profile) (*backend.Profile, error) {
 // Delete removes a profile and forgets its secrets.
 func (s *ProfileService) Delete(id string) error {
 	s.conns.Forget(id)
-	err := errors.Join(s.conns.Secrets.Delete(sessionKey(id)), s.conns.Secrets.Delete(passwordKey(id)))
+	err := errors.Join(s.conns.Secrets.Delete(context.TODO(), sessionKey(id)), s.conns.Secrets.Delete(context.TODO(), passwordKey(id)))
 	if err != nil {
-		return backend.WrapError(err, backend.EINTERNAL, "Cannot remove the connection's secrets from the "+s.conns.Secrets.Kind()+".")
+		return backend.WrapError(err, backend.ErrorCode(err), "Cannot remove the connection's secrets from the "+s.conns.Secrets.Kind()+".")
 	}
 	return s.conns.Profiles.Delete(id)
 }

@@ -69,7 +69,7 @@ func (s *ReportService) Fetch(req backend.PeriodRequest) (*backend.Report, error
 	}
 	r, err := src.Report(ctx, q)
 	if errors.Is(err, platform.ErrSessionExpired) {
-		_ = s.conns.Secrets.Delete(sessionKey(id))
+		_ = s.conns.Secrets.Delete(ctx, sessionKey(id))
 	}
 	if err == nil && s.store != nil {
 		if _, saveErr := s.store.Save(id, p.Name, r); saveErr != nil {

@@ -1,6 +1,7 @@
 package backend
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"time"
@@ -78,12 +79,27 @@ type ProfileStore interface {
 // ErrNoSecret is returned by SecretStore.Get when nothing is stored.
 var ErrNoSecret = errors.New("no secret stored")
 
+// Keychain failures, for errors.Is. A SecretStore returns them inside a
+// *Error: ErrKeychainLocked with code ELOCKED, ErrKeychainUnavailable with
+// code EUNAVAILABLE. Neither means "nothing stored".
+var (
+	// ErrKeychainLocked: the keychain holding the secrets is locked.
+	ErrKeychainLocked = errors.New("the keychain is locked")
+	// ErrKeychainUnavailable: the keychain service is missing, failing or
+	// did not answer in time.
+	ErrKeychainUnavailable = errors.New("the keychain is unavailable")
+)
+
 // SecretStore keeps secrets (session tokens, database passwords) out of
-// configuration files: in the OS keychain where there is one.
+// configuration files: in the OS keychain where there is one. Every call
+// returns by its context's deadline.
 type SecretStore interface {
-	Get(key string) (string, error)
-	Set(key, value string) error
-	Delete(key string) error
+	// Get returns the secret stored under key, or ErrNoSecret.
+	Get(ctx context.Context, key string) (string, error)
+	// Set stores value under key.
+	Set(ctx context.Context, key, value string) error
+	// Delete forgets key; forgetting a missing key is not an error.
+	Delete(ctx context.Context, key string) error
 	// Kind says where secrets go: "keychain" or "file".
 	Kind() string
 }

@@ -12,7 +12,7 @@ import (
 	"usagedash/backend"
 	"usagedash/backend/budget"
 	"usagedash/backend/notify"
-	"usagedash/backend/notify/dbustest"
+	"usagedash/backend/sessionbus/dbustest"
 )
 
 // Compile-time checks: DBus is what the budget alerter needs.

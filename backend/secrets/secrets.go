@@ -1,150 +1,114 @@
 // Package secrets keeps session tokens and database passwords in the OS
 // keychain (Secret Service on Linux, Keychain on macOS, Credential Manager on
 // Windows) or, where there is none, in a file only the user can read.
+//
+// Nothing touches the keychain at start: Open only checks (a stat and an
+// environment variable) whether a session bus exists on Linux, and the first
+// call decides between the keychain and the file. Every call returns by its
+// context's deadline; a locked keychain is reported as locked (code
+// backend.ELOCKED) and a missing or failing one as unavailable
+// (backend.EUNAVAILABLE), never as "nothing stored".
 package secrets
 
 import (
-	"encoding/json"
-	"errors"
-	"io/fs"
-	"os"
+	"context"
 	"sync"
 	"time"
 
-	"github.com/zalando/go-keyring"
-
 	"usagedash/backend"
-	"usagedash/backend/atomicfile"
 )
 
 // service is the name secrets are filed under in the keychain.
 const service = "usagedash"
 
-// probeTimeout bounds the keychain check: a Secret Service that is
-// activatable but never answers must not hang the app.
-const probeTimeout = 3 * time.Second
+// DefaultTimeout bounds a keychain call whose context has no deadline, and
+// the first-use check behind Kind.
+const DefaultTimeout = 5 * time.Second
 
-// Open returns the OS keychain when it works, else a FileStore at
-// fallbackPath with a warning for people explaining why.
-func Open(fallbackPath string) (backend.SecretStore, string) {
-	if err := probeKeychain(); err == nil {
-		return Keychain{}, ""
+// Open returns the secret store for the app: the OS keychain where there is
+// one, else a FileStore at fallbackPath. The warning is for people and is
+// not empty when Open already knows the keychain cannot be used (no session
+// bus); Store.Warning also covers what the first call finds.
+func Open(fallbackPath string) (*Store, string) {
+	s := &Store{file: NewFileStore(fallbackPath)}
+	if w := noBusWarning(fallbackPath); w != "" {
+		s.chosen, s.warning = s.file, w
 	}
-	return NewFileStore(fallbackPath),
-		"No system keychain is available, so session tokens and database passwords are kept in " +
-			fallbackPath + ", a file only you can read."
+	return s, s.warning
 }
 
-func probeKeychain() error {
-	done := make(chan error, 1)
-	go func() {
-		const key = "usagedash-probe"
-		if err := keyring.Set(service, key, "probe"); err != nil {
-			done <- err
-			return
-		}
-		_, err := keyring.Get(service, key)
-		_ = keyring.Delete(service, key)
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(probeTimeout):
-		return errors.New("the keychain did not answer")
-	}
-}
+// Store is the app's secret store: it decides on first use between the
+// keychain and the file fall-back, and then keeps to its choice. It is safe
+// for concurrent use.
+type Store struct {
+	file *FileStore
 
-// Keychain stores secrets in the OS keychain.
-type Keychain struct{}
+	mu      sync.Mutex
+	chosen  backend.SecretStore // nil until decided
+	warning string
+}
 
 // Get returns the secret for key, or backend.ErrNoSecret.
-func (Keychain) Get(key string) (string, error) {
-	v, err := keyring.Get(service, key)
-	if errors.Is(err, keyring.ErrNotFound) {
-		return "", backend.ErrNoSecret
-	}
-	return v, err
+func (s *Store) Get(ctx context.Context, key string) (string, error) {
+	return s.store(ctx).Get(ctx, key)
 }
 
 // Set stores value under key.
-func (Keychain) Set(key, value string) error { return keyring.Set(service, key, value) }
+func (s *Store) Set(ctx context.Context, key, value string) error {
+	return s.store(ctx).Set(ctx, key, value)
+}
 
 // Delete forgets key; forgetting a missing key is not an error.
-func (Keychain) Delete(key string) error {
-	if err := keyring.Delete(service, key); err != nil && !errors.Is(err, keyring.ErrNotFound) {
-		return err
-	}
-	return nil
+func (s *Store) Delete(ctx context.Context, key string) error {
+	return s.store(ctx).Delete(ctx, key)
 }
 
-// Kind returns "keychain".
-func (Keychain) Kind() string { return "keychain" }
-
-// FileStore keeps secrets in a JSON file with mode 0600 in a 0700 folder.
-type FileStore struct {
-	path string
-	mu   sync.Mutex
+// Kind returns "keychain" or "file". Before the first call it decides,
+// within DefaultTimeout.
+func (s *Store) Kind() string {
+	ctx, cancel := context.WithTimeout(context.Background(), DefaultTimeout)
+	defer cancel()
+	return s.store(ctx).Kind()
 }
 
-// NewFileStore returns a FileStore at path.
-func NewFileStore(path string) *FileStore { return &FileStore{path: path} }
-
-// Kind returns "file".
-func (f *FileStore) Kind() string { return "file" }
-
-// Get returns the secret for key, or backend.ErrNoSecret.
-func (f *FileStore) Get(key string) (string, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	m, err := f.load()
-	if err != nil {
-		return "", err
-	}
-	v, ok := m[key]
-	if !ok {
-		return "", backend.ErrNoSecret
-	}
-	return v, nil
+// Warning says, for people, why secrets are kept in a file ("" while the
+// keychain is used or before the first call).
+func (s *Store) Warning() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.warning
 }
 
-// Set stores value under key.
-func (f *FileStore) Set(key, value string) error {
-	return f.update(func(m map[string]string) { m[key] = value })
+// store returns the chosen store, choosing on first use. Without a Secret
+// Service the file is chosen for good; when the check itself fails (the bus
+// did not answer) the keychain is used for this call, which then reports
+// the failure, and the next call checks again.
+func (s *Store) store(ctx context.Context) backend.SecretStore {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.chosen != nil {
+		return s.chosen
+	}
+	ctx, cancel := withDefaultTimeout(ctx)
+	defer cancel()
+	present, err := keychainPresent(ctx)
+	switch {
+	case err != nil:
+		return Keychain{}
+	case present:
+		s.chosen = Keychain{}
+	default:
+		s.chosen = s.file
+		s.warning = "No system keychain is running, so session tokens and database passwords are kept in " +
+			s.file.path + ", a file only you can read."
+	}
+	return s.chosen
 }
 
-// Delete forgets key.
-func (f *FileStore) Delete(key string) error {
-	return f.update(func(m map[string]string) { delete(m, key) })
-}
-
-func (f *FileStore) update(change func(map[string]string)) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	m, err := f.load()
-	if err != nil {
-		// An unreadable secrets file only costs a sign-in: start afresh.
-		m = map[string]string{}
+// withDefaultTimeout gives ctx a DefaultTimeout deadline when it has none.
+func withDefaultTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return context.WithCancel(ctx)
 	}
-	change(m)
-	raw, err := json.Marshal(m)
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(f.path, raw)
-}
-
-func (f *FileStore) load() (map[string]string, error) {
-	raw, err := os.ReadFile(f.path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return map[string]string{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	m := map[string]string{}
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, errors.New("the secrets file is damaged")
-	}
-	return m, nil
+	return context.WithTimeout(ctx, DefaultTimeout)
 }

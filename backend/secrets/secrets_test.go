@@ -1,10 +1,10 @@
 package secrets_test
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"usagedash/backend"
@@ -12,25 +12,26 @@ import (
 )
 
 func TestFileStoreRoundTripAndPermissions(t *testing.T) {
+	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "usagedash", "secrets.json")
 	s := secrets.NewFileStore(path)
-	if _, err := s.Get("session:a"); !errors.Is(err, backend.ErrNoSecret) {
+	if _, err := s.Get(ctx, "session:a"); !errors.Is(err, backend.ErrNoSecret) {
 		t.Fatalf("empty store: %v", err)
 	}
-	if err := s.Set("session:a", "tok-1"); err != nil {
+	if err := s.Set(ctx, "session:a", "tok-1"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Set("session:b", "tok-2"); err != nil {
+	if err := s.Set(ctx, "session:b", "tok-2"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Delete("session:a"); err != nil {
+	if err := s.Delete(ctx, "session:a"); err != nil {
 		t.Fatal(err)
 	}
 	reopened := secrets.NewFileStore(path)
-	if _, err := reopened.Get("session:a"); !errors.Is(err, backend.ErrNoSecret) {
+	if _, err := reopened.Get(ctx, "session:a"); !errors.Is(err, backend.ErrNoSecret) {
 		t.Fatalf("deleted secret still there: %v", err)
 	}
-	if v, err := reopened.Get("session:b"); err != nil || v != "tok-2" {
+	if v, err := reopened.Get(ctx, "session:b"); err != nil || v != "tok-2" {
 		t.Fatalf("got %q %v", v, err)
 	}
 	fi, _ := os.Stat(path)
@@ -41,27 +42,29 @@ func TestFileStoreRoundTripAndPermissions(t *testing.T) {
 }
 
 func TestDamagedFileCostsOnlyTheSecrets(t *testing.T) {
+	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "secrets.json")
 	os.WriteFile(path, []byte("{not json"), 0o600)
 	s := secrets.NewFileStore(path)
-	if _, err := s.Get("k"); err == nil || errors.Is(err, backend.ErrNoSecret) {
+	if _, err := s.Get(ctx, "k"); err == nil || errors.Is(err, backend.ErrNoSecret) {
 		t.Fatalf("a damaged file must be reported, got %v", err)
 	}
-	if err := s.Set("k", "v"); err != nil {
+	if err := s.Set(ctx, "k", "v"); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := s.Get("k"); v != "v" {
+	if v, _ := s.Get(ctx, "k"); v != "v" {
 		t.Fatalf("got %q", v)
 	}
 }
 
-// Without a Secret Service on the session bus, Open falls back to the file
-// and says so.
-func TestOpenFallsBackToAFileWithoutAKeychain(t *testing.T) {
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(t.TempDir(), "no-bus"))
-	path := filepath.Join(t.TempDir(), "secrets.json")
-	s, warning := secrets.Open(path)
-	if s.Kind() != "file" || !strings.Contains(warning, path) {
-		t.Fatalf("kind %q warning %q", s.Kind(), warning)
+func TestFileStoreHonoursCancellation(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	s := secrets.NewFileStore(filepath.Join(t.TempDir(), "secrets.json"))
+	if err := s.Set(ctx, "k", "v"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Set on a cancelled context: %v", err)
+	}
+	if _, err := s.Get(ctx, "k"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Get on a cancelled context: %v", err)
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"usagedash/backend"
-	"usagedash/backend/notify/dbustest"
+	"usagedash/backend/sessionbus/dbustest"
 )
 
 // The tray is a process-wide singleton, so everything that starts it is in

@@ -117,7 +117,7 @@ func TestExpiredSessionAsksToSignInAgain(t *testing.T) {
 	// No keychain runs on the test's session bus, so the app keeps secrets in
 	// its file; put the old session there.
 	store := secrets.NewFileStore(filepath.Join(w.dir, "config", "usagedash", "secrets.json"))
-	if err := store.Set("session:"+p.ID, token); err != nil {
+	if err := store.Set(context.Background(), "session:"+p.ID, token); err != nil {
 		t.Fatal(err)
 	}
 	w.open(t)
