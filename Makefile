@@ -11,7 +11,7 @@ GO_TAGS    := webkit2_41
 VERSION    ?= $(shell bash build/version.sh 2>/dev/null || echo dev)
 LDFLAGS    := -X main.version=$(VERSION)
 STAMPS     := .stamps
-APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus dbus-x11 libglib2.0-bin systemd xdotool imagemagick haskell-gtk-sni-tray-utils nsis file
+APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus dbus-x11 libglib2.0-bin systemd xdotool imagemagick haskell-gtk-sni-tray-utils nsis file gnome-keyring libsecret-tools
 export PATH := $(BIN):$(PATH)
 
 .PHONY: help deps run test build sample bindings check-bindings lint test-go test-frontend test-e2e dist test-dist bench bench-scale bench-quick bench-idle clean
