@@ -19,7 +19,7 @@ func TestSettingsPricesApplyTheCurrentOverrides(t *testing.T) {
 	at := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	tokens := backend.TokenBreakdown{InputTokens: 1_000_000, OutputTokens: 1_000_000, CacheCreationInputTokens: 1_000_000, CacheReadInputTokens: 1_000_000}
 
-	if got := prices().Model("claude-opus-4-7").Price(at, tokens); got.Priced {
+	if got := prices().Model("claude-opus-4-7").PriceRequest(at, logOf(tokens)); got.Priced {
 		t.Fatalf("unknown model priced without an alias: %+v", got)
 	}
 	st.ModelAliases = map[string]string{"claude-opus-4-7": "claude-opus-4-6"}
@@ -29,14 +29,21 @@ func TestSettingsPricesApplyTheCurrentOverrides(t *testing.T) {
 		t.Errorf("version %q", p.Version())
 	}
 	// Opus 4.6: $5 input + $25 output + $6.25 write + $0.50 read per million.
-	if got := p.Model("claude-opus-4-7").Price(at, tokens); !got.Priced || math.Abs(got.USD-36.75) > 1e-9 {
+	if got := p.Model("claude-opus-4-7").PriceRequest(at, logOf(tokens)); !got.Priced || math.Abs(got.USD-36.75) > 1e-9 {
 		t.Errorf("aliased model: %+v, want $36.75", got)
 	}
 	// Custom: $2 + $8 + $2.50 (1.25x input) + $0.20 (0.1x input).
-	if got := p.Model("my-model").Price(at, tokens); !got.Priced || math.Abs(got.USD-12.7) > 1e-9 {
+	if got := p.Model("my-model").PriceRequest(at, logOf(tokens)); !got.Priced || math.Abs(got.USD-12.7) > 1e-9 {
 		t.Errorf("custom model: %+v, want $12.70", got)
 	}
-	if got := prices().Model("gpt-4o").Price(at, tokens); got.Priced {
+	if got := prices().Model("gpt-4o").PriceRequest(at, logOf(tokens)); got.Priced {
 		t.Errorf("another vendor's model priced: %+v", got)
 	}
+}
+
+// logOf is a platform log's usage: tokens b, cache writes of unknown TTL.
+func logOf(b backend.TokenBreakdown) backend.RequestUsage {
+	u := pricing.FromBreakdown(b, false)
+	u.Aggregate = true
+	return u
 }

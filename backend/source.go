@@ -1,9 +1,6 @@
 package backend
 
-import (
-	"context"
-	"time"
-)
+import "context"
 
 // Query asks a Source for one report.
 type Query struct {
@@ -18,37 +15,16 @@ type Query struct {
 	// tray's refresh): a source whose Series costs extra requests (the
 	// platform API, one call per bucket) skips it.
 	TotalsOnly bool
-}
-
-// Pricer prices logs at API prices from a dated price table.
-type Pricer interface {
-	// Version and Source identify the price table.
-	Version() string
-	Source() string
-	// Model returns the pricer of one model id ("" when unknown). Callers
-	// resolve it once per model, so pricing each log stays cheap.
-	Model(model string) ModelPricer
-}
-
-// ModelPricer prices the logs of one model.
-type ModelPricer interface {
-	// Price prices one log (treated as one request) made at at with tokens t.
-	Price(at time.Time, t TokenBreakdown) LogPrice
-}
-
-// LogPrice is one log's cost at API prices.
-type LogPrice struct {
-	// Priced is false when the model has no known price; USD is then 0.
-	Priced bool
-	// LongContext is set when the log's prompt tokens cross the model's
-	// long-context threshold; USD is still at the standard rates (a log
-	// may sum several requests) and LongContextExtraUSD is what it would
-	// cost more as one long-context request.
-	LongContext         bool
-	LongContextExtraUSD float64
-	USD                 float64
-	// CacheSavedUSD is what caching saved on the log (see PricingSummary).
-	CacheSavedUSD float64
+	// Parts, when not empty, are the parts of the report the caller needs
+	// (see ReportPart); a source may skip the others and leaves them out of
+	// Report.Parts. Empty asks for every part.
+	Parts []ReportPart
+	// OnPart, when set, is called with the report so far as each wanted
+	// part arrives (or fails), before Report returns; a source that computes
+	// every part at once may call it for none (ReportInParts then delivers
+	// them from the result). It is never called concurrently, and r must
+	// not be kept: take r.Snapshot().
+	OnPart func(part ReportPart, r *Report)
 }
 
 // Source is anything that can produce usage reports: the platform API or the

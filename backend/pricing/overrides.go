@@ -38,8 +38,8 @@ const (
 // cannot work (empty ids, invalid rates, an alias to itself) are skipped; call
 // ValidateOverrides first to tell the user why.
 func (t *Table) WithOverrides(aliases map[string]string, custom map[string]Price) *Table {
-	n := &Table{version: t.version, source: t.source, families: t.families,
-		aliases: maps.Clone(t.aliases), custom: maps.Clone(t.custom)}
+	n := &Table{version: t.version, source: t.source, families: t.families, sameAs: t.sameAs,
+		litellmWrong: t.litellmWrong, update: t.update, aliases: maps.Clone(t.aliases), custom: maps.Clone(t.custom)}
 	if n.aliases == nil {
 		n.aliases = map[string]string{}
 	}
@@ -62,6 +62,8 @@ func (t *Table) WithOverrides(aliases map[string]string, custom map[string]Price
 			continue
 		}
 		p.Family, p.Custom = k, true
+		p.Provenance = Provenance{Origin: OriginCustom}
+		p.Source, p.Confidence, p.row = "entered by the user", "", k
 		if p.Name == "" {
 			p.Name = id
 		}

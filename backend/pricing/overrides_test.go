@@ -12,16 +12,16 @@ var all1M = pricing.Usage{Input: 1_000_000, Output: 1_000_000, CacheWrite5m: 1_0
 func TestAliases(t *testing.T) {
 	at := day("2026-06-01")
 	tb := pricing.Default().WithOverrides(map[string]string{
-		"Claude-Opus-5":    "claude-opus-4-6", // a family id: covers its dated ids
+		"Claude-Opus-9":    "claude-opus-4-6", // a family id: covers its dated ids
 		"my-gateway-model": "claude-3-7-sonnet-20250219",
 		"loop-a":           "loop-b",
 		"loop-b":           "loop-a",
 		"to-nowhere":       "gpt-4o",
 	}, nil)
 	for model, want := range map[string]float64{
-		"claude-opus-5":                5, // priced as Opus 4.6: 1M × $5
-		"claude-opus-5-20270101":       5,
-		"anthropic.claude-opus-5-v1:0": 5,
+		"claude-opus-9":                5, // priced as Opus 4.6: 1M × $5
+		"claude-opus-9-20270101":       5,
+		"anthropic.claude-opus-9-v1:0": 5,
 		" MY-GATEWAY-MODEL ":           3, // as Sonnet 3.7: 1M × $3
 	} {
 		c, err := tb.Cost(model, at, pricing.Usage{Input: 1_000_000})
@@ -35,7 +35,7 @@ func TestAliases(t *testing.T) {
 			t.Errorf("%s priced", model)
 		}
 	}
-	if _, ok := pricing.Default().Lookup("claude-opus-5", at); ok {
+	if _, ok := pricing.Default().Lookup("claude-opus-9", at); ok {
 		t.Error("WithOverrides changed the default table")
 	}
 }

@@ -10,39 +10,31 @@ import (
 var _ backend.Pricer = (*Table)(nil)
 
 // Model resolves model once (custom price, alias, family, as Lookup does)
-// and returns the pricer of its logs, which picks the dated entry in force at
-// each log's time. A model without a known price (or "") gets a pricer whose
-// every LogPrice has Priced false.
+// and returns the pricer of its requests, which picks the row in force at
+// each request's time. A model id ending in "-fast" prices every request in
+// fast mode; one with a geographic cloud prefix ("us.", "eu.", "jp.", "au.",
+// "apac.") as regional inference. A model without a known price (or "") gets
+// a pricer whose every LogPrice has Priced false.
 func (t *Table) Model(model string) backend.ModelPricer {
-	return &modelPricer{prices: t.entries(model, 0)}
+	return &modelPricer{prices: t.entries(model, 0), fast: IsFastID(model), regional: IsRegionalID(model)}
 }
 
-// modelPricer prices the logs of one resolved model.
+// modelPricer prices the requests of one resolved model.
 type modelPricer struct {
-	// prices are the model's entries, oldest first (nil: unknown model).
-	prices []Price
+	// prices are the model's rows, oldest first (nil: unknown model).
+	prices         []Price
+	fast, regional bool
 }
 
-// Price prices one log made at at with tokens b, with the same rate math as
-// Table.Cost and Table.CacheSavings. A platform log is the usage of a Claude
-// Code run, which usually sums several API requests, so it is priced as an
-// aggregate (Usage.Aggregate): at the standard rates. When its prompt tokens
-// cross the model's long-context threshold, LongContext is set and
-// LongContextExtraUSD says what it would cost more were it one long-context
-// request. Logs carry no batch flag, so none is a batch request. A log with a
-// negative token count, or of a model without a known price, is not priced.
-func (m *modelPricer) Price(at time.Time, b backend.TokenBreakdown) backend.LogPrice {
-	p, ok := pick(m.prices, at)
-	if !ok || b.InputTokens < 0 || b.OutputTokens < 0 || b.CacheCreationInputTokens < 0 || b.CacheReadInputTokens < 0 {
+// PriceRequest prices one request (or, with u.Aggregate, one log summing
+// several) made at at, with the same rate math as Table.Cost and
+// Table.CacheSavings. It allocates nothing.
+func (m *modelPricer) PriceRequest(at time.Time, u backend.RequestUsage) backend.LogPrice {
+	i := pickIndex(m.prices, at)
+	if i < 0 || negative(u) {
 		return backend.LogPrice{}
 	}
-	u := FromBreakdown(b, false)
-	u.Aggregate = true
-	c := p.cost("", u)
-	lp := backend.LogPrice{Priced: true, USD: c.USD, CacheSavedUSD: p.cacheSaved(u)}
-	u.Aggregate = false
-	if one := p.cost("", u); one.LongContext {
-		lp.LongContext, lp.LongContextExtraUSD = true, one.USD-c.USD
-	}
-	return lp
+	u.Fast = u.Fast || m.fast
+	u.Regional = u.Regional || m.regional
+	return m.prices[i].logPrice(at, u)
 }

@@ -14,7 +14,7 @@ import (
 // by hand for two logs.
 func TestPricerMatchesCostAndCacheSavings(t *testing.T) {
 	tb := pricing.Default().WithOverrides(
-		map[string]string{"claude-opus-4-7": "claude-opus-4-6"},
+		map[string]string{"claude-opus-9-7": "claude-opus-4-6"},
 		map[string]pricing.Price{"my-model": {Rates: pricing.Rates{Input: 2, Output: 8}}})
 	var _ backend.Pricer = tb
 	tokens := []backend.TokenBreakdown{
@@ -23,7 +23,7 @@ func TestPricerMatchesCostAndCacheSavings(t *testing.T) {
 		{OutputTokens: 10},
 	}
 	times := []time.Time{{}, day("2024-11-20"), day("2024-12-03"), day("2026-03-01")}
-	for _, model := range []string{"claude-sonnet-4-5-20250929", "claude-3-5-haiku-20241022", "claude-opus-4-7", "my-model", "claude-haiku-4-5"} {
+	for _, model := range []string{"claude-sonnet-4-5-20250929", "claude-3-5-haiku-20241022", "claude-opus-9-7", "my-model", "claude-haiku-4-5"} {
 		mp := tb.Model(model)
 		for _, at := range times {
 			for _, b := range tokens {
@@ -42,7 +42,7 @@ func TestPricerMatchesCostAndCacheSavings(t *testing.T) {
 					extra = single.USD - want.USD
 				}
 				saved, _ := tb.CacheSavings(model, at, run)
-				got := mp.Price(at, b)
+				got := mp.PriceRequest(at, logOf(b))
 				if !got.Priced || got.LongContext != single.LongContext || got.USD != want.USD || got.CacheSavedUSD != saved ||
 					got.LongContextExtraUSD != extra {
 					t.Errorf("%s at %s %+v: got %+v, want USD %v long %v extra %v saved %v", model, at.Format(time.DateOnly), b, got,
@@ -55,7 +55,7 @@ func TestPricerMatchesCostAndCacheSavings(t *testing.T) {
 	// the standard rates $3 / $15 / $3.75 write / $0.30 read (a log sums a
 	// run's requests), flagged, with what it would cost more as ONE request
 	// at the long-context rates $6 / $22.50 / $7.50 / $0.60.
-	long := tb.Model("claude-sonnet-4-5").Price(day("2026-01-10"), tokens[1])
+	long := tb.Model("claude-sonnet-4-5").PriceRequest(day("2026-01-10"), logOf(tokens[1]))
 	near(t, "standard USD", long.USD, 150_000*3e-6+9_000*15e-6+30_000*3.75e-6+25_000*0.3e-6) // 0.45+0.135+0.1125+0.0075
 	near(t, "standard USD by hand", long.USD, 0.705)
 	near(t, "as one long-context request", long.USD+long.LongContextExtraUSD, 1.3425)                // 0.9+0.2025+0.225+0.015
@@ -65,22 +65,22 @@ func TestPricerMatchesCostAndCacheSavings(t *testing.T) {
 	}
 	// Haiku 3.5 before and after its 2024-12-03 price cut ($1 → $0.80 input).
 	h := tb.Model("claude-3-5-haiku-latest")
-	near(t, "haiku 3.5 before the cut", h.Price(day("2024-12-02"), backend.TokenBreakdown{InputTokens: 1_000_000}).USD, 1)
-	near(t, "haiku 3.5 after the cut", h.Price(day("2024-12-03"), backend.TokenBreakdown{InputTokens: 1_000_000}).USD, 0.8)
+	near(t, "haiku 3.5 before the cut", h.PriceRequest(day("2024-12-02"), logOf(backend.TokenBreakdown{InputTokens: 1_000_000})).USD, 1)
+	near(t, "haiku 3.5 after the cut", h.PriceRequest(day("2024-12-03"), logOf(backend.TokenBreakdown{InputTokens: 1_000_000})).USD, 0.8)
 }
 
 func TestPricerUnknownModelsAndBadTokensAreUnpriced(t *testing.T) {
 	tb := pricing.Default()
 	b := backend.TokenBreakdown{InputTokens: 10, OutputTokens: 10}
-	for _, model := range []string{"", "claude-opus-4-7", "gpt-4o"} {
-		if got := tb.Model(model).Price(day("2026-01-01"), b); got != (backend.LogPrice{}) {
+	for _, model := range []string{"", "claude-opus-9-7", "gpt-4o"} {
+		if got := tb.Model(model).PriceRequest(day("2026-01-01"), logOf(b)); got != (backend.LogPrice{}) {
 			t.Errorf("%q priced: %+v", model, got)
 		}
 	}
-	if got := tb.Model("claude-opus-4-6").Price(time.Time{}, backend.TokenBreakdown{InputTokens: -1}); got.Priced {
+	if got := tb.Model("claude-opus-4-6").PriceRequest(time.Time{}, logOf(backend.TokenBreakdown{InputTokens: -1})); got.Priced {
 		t.Errorf("negative tokens priced: %+v", got)
 	}
-	if tb.Version() != "2026-02-17" || tb.Source() == "" {
+	if tb.Version() != "2026-12-04" || tb.Source() == "" {
 		t.Errorf("version %q source %q", tb.Version(), tb.Source())
 	}
 }
@@ -89,7 +89,15 @@ func TestPricerPriceAllocatesNothing(t *testing.T) {
 	mp := pricing.Default().Model("claude-sonnet-4-5-20250929")
 	b := backend.TokenBreakdown{InputTokens: 1_000, OutputTokens: 2_000, CacheReadInputTokens: 300_000}
 	at := day("2026-01-10")
-	if n := testing.AllocsPerRun(100, func() { _ = mp.Price(at, b) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { _ = mp.PriceRequest(at, logOf(b)) }); n != 0 {
 		t.Fatalf("Price allocates %v times per call", n)
 	}
+}
+
+// logOf is a platform log's usage: tokens b summing a run's requests, cache
+// writes of unknown TTL.
+func logOf(b backend.TokenBreakdown) backend.RequestUsage {
+	u := pricing.FromBreakdown(b, false)
+	u.Aggregate = true
+	return u
 }

@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"strings"
@@ -42,10 +43,10 @@ func mustCost(t *testing.T, model string, at time.Time, u pricing.Usage) pricing
 
 func TestDefaultTableMetadata(t *testing.T) {
 	tb := pricing.Default()
-	if tb.Version() != "2026-02-17" {
+	if tb.Version() != "2026-12-04" {
 		t.Errorf("Version = %q", tb.Version())
 	}
-	if s := tb.Source(); !strings.Contains(s, "Anthropic pricing page, early 2026") ||
+	if s := tb.Source(); !strings.Contains(s, "checked 2026-12-04") ||
 		!strings.Contains(s, "https://platform.claude.com/docs/en/about-claude/pricing") {
 		t.Errorf("Source = %q", s)
 	}
@@ -72,30 +73,65 @@ var (
 	haiku35 = parts{0.0008, 0.008, 0.003, 0.0064, 0.0004, 0.0186}
 	// Haiku 3 ($0.25, $1.25, $0.30, $0.50, $0.03): 0.00025; 0.0025; 0.0009; 0.002; 0.00015; sum 0.0058.
 	haiku3 = parts{0.00025, 0.0025, 0.0009, 0.002, 0.00015, 0.0058}
+	// Fable / Mythos 5.2 ($8, $40, $10, $16, $0.20): 0.008; 0.08; 0.03; 0.064; 0.001; sum 0.183.
+	fable52 = parts{0.008, 0.08, 0.03, 0.064, 0.001, 0.183}
+	// Fable / Mythos 5.1 ($10, $50, $12.50, $20, $0.25): 0.01; 0.1; 0.0375; 0.08; 0.00125; sum 0.22875.
+	fable51 = parts{0.01, 0.1, 0.0375, 0.08, 0.00125, 0.22875}
+	// Fable / Mythos 5 ($10, $50, $12.50, $20, $1): 0.01; 0.1; 0.0375; 0.08; 0.005; sum 0.2325.
+	fable5 = parts{0.01, 0.1, 0.0375, 0.08, 0.005, 0.2325}
+	// Opus 5.5 ($4, $20, $5, $8, $0.20): 0.004; 0.04; 0.015; 0.032; 0.001; sum 0.092.
+	opus55 = parts{0.004, 0.04, 0.015, 0.032, 0.001, 0.092}
+	// Sonnet 5, and 5.5 before 2026-10-07 ($2, $10, $2.50, $4, $0.20): 0.002; 0.02; 0.0075; 0.016; 0.001; sum 0.0465.
+	sonnet5 = parts{0.002, 0.02, 0.0075, 0.016, 0.001, 0.0465}
+	// Sonnet 5.5 from 2026-10-07 (reads $0.10): 5,000×0.1 = 0.0005; sum 0.046.
+	sonnet55cut = parts{0.002, 0.02, 0.0075, 0.016, 0.0005, 0.046}
+	// Haiku 5.5, prompt 13K ≤ 100K ($0.10, $0.50, $0.125, $0.20, $0.01):
+	// 0.0001; 0.001; 0.000375; 0.0008; 0.00005; sum 0.002325.
+	haiku55 = parts{0.0001, 0.001, 0.000375, 0.0008, 0.00005, 0.002325}
 )
 
 func TestEveryFamilyEveryRate(t *testing.T) {
-	at := day("2026-03-01")
 	cases := []struct {
 		model, family string
 		want          parts
+		at            string // default 2026-03-01
 	}{
-		{"claude-opus-4-6", "claude-opus-4-6", opusNew},
-		{"claude-opus-4-5-20251101", "claude-opus-4-5", opusNew},
-		{"claude-opus-4-5", "claude-opus-4-5", opusNew},
-		{"claude-opus-4-1-20250805", "claude-opus-4-1", opusOld},
-		{"claude-opus-4-20250514", "claude-opus-4", opusOld},
-		{"claude-3-opus-20240229", "claude-opus-3", opusOld},
-		{"claude-sonnet-4-6", "claude-sonnet-4-6", sonnet},
-		{"claude-sonnet-4-5-20250929", "claude-sonnet-4-5", sonnet},
-		{"claude-sonnet-4-20250514", "claude-sonnet-4", sonnet},
-		{"claude-3-7-sonnet-20250219", "claude-sonnet-3-7", sonnet},
-		{"claude-haiku-4-5-20251001", "claude-haiku-4-5", haiku45},
-		{"claude-3-5-haiku-20241022", "claude-haiku-3-5", haiku35},
-		{"claude-3-haiku-20240307", "claude-haiku-3", haiku3},
+		{"claude-fable-5-2", "claude-fable-5-2", fable52, "2026-12-01"},
+		{"claude-mythos-5-2", "claude-fable-5-2", fable52, "2026-12-01"},
+		{"global.anthropic.claude-fable-5-2-v1:0", "claude-fable-5-2", fable52, "2026-12-01"},
+		{"claude-fable-5-1", "claude-fable-5-1", fable51, "2026-12-01"},
+		{"claude-mythos-5-1[1m]", "claude-fable-5-1", fable51, "2026-12-01"},
+		{"claude-fable-5", "claude-fable-5", fable5, "2026-12-01"},
+		{"claude-mythos-5", "claude-fable-5", fable5, "2026-12-01"},
+		{"claude-opus-5-5", "claude-opus-5-5", opus55, "2026-12-01"},
+		{"claude-opus-5-5[1m]", "claude-opus-5-5", opus55, "2026-12-01"},
+		{"claude-opus-5", "claude-opus-5", opusNew, "2026-12-01"},
+		{"claude-opus-4-8", "claude-opus-4-8", opusNew, "2026-12-01"},
+		{"claude-opus-4-8[1m]", "claude-opus-4-8", opusNew, "2026-12-01"},
+		{"global.anthropic.claude-opus-4-8-v1:0", "claude-opus-4-8", opusNew, "2026-12-01"},
+		{"claude-opus-4-7", "claude-opus-4-7", opusNew, "2026-06-01"},
+		{"claude-sonnet-5", "claude-sonnet-5", sonnet5, "2026-12-01"},
+		{"claude-sonnet-5-5", "claude-sonnet-5-5", sonnet5, "2026-10-06"},
+		{"claude-sonnet-5-5", "claude-sonnet-5-5", sonnet55cut, "2026-10-07"},
+		{"anthropic/claude-sonnet-5.5", "claude-sonnet-5-5", sonnet55cut, "2026-12-01"},
+		{"claude-haiku-5-5", "claude-haiku-5-5", haiku55, "2026-12-01"},
+		{"claude-opus-4-6", "claude-opus-4-6", opusNew, ""},
+		{"claude-opus-4-5-20251101", "claude-opus-4-5", opusNew, ""},
+		{"claude-opus-4-5", "claude-opus-4-5", opusNew, ""},
+		{"claude-opus-4-1-20250805", "claude-opus-4-1", opusOld, ""},
+		{"claude-opus-4-20250514", "claude-opus-4", opusOld, ""},
+		{"claude-3-opus-20240229", "claude-opus-3", opusOld, ""},
+		{"claude-sonnet-4-6", "claude-sonnet-4-6", sonnet, ""},
+		{"claude-sonnet-4-5-20250929", "claude-sonnet-4-5", sonnet, ""},
+		{"claude-sonnet-4-20250514", "claude-sonnet-4", sonnet, ""},
+		{"claude-3-7-sonnet-20250219", "claude-sonnet-3-7", sonnet, ""},
+		{"claude-haiku-4-5-20251001", "claude-haiku-4-5", haiku45, ""},
+		{"claude-3-5-haiku-20241022", "claude-haiku-3-5", haiku35, ""},
+		{"claude-3-haiku-20240307", "claude-haiku-3", haiku3, ""},
 	}
 	covered := map[string]bool{}
 	for _, tc := range cases {
+		at := day(cmp.Or(tc.at, "2026-03-01"))
 		c := mustCost(t, tc.model, at, small)
 		covered[c.Price.Family] = true
 		if c.Price.Family != tc.family || c.LongContext || c.Batch {
@@ -120,37 +156,49 @@ func TestOneMillionInputOpus45IsFiveDollars(t *testing.T) {
 	near(t, "USD", c.USD, 5.00)
 }
 
-// TestMultiplierRules checks every shipped entry against the pricing page's
-// rules, catching typos in prices.json: writes 1.25x / 2x input, reads 0.1x,
-// output 5x input (true of every Claude model so far),
-// long-context tiers 2x input and 1.5x output. Haiku 3 is the page's one
-// exception ($0.30 5m writes and $0.03 reads on a $0.25 input).
+// TestMultiplierRules checks every shipped row against the usual ratios,
+// catching typos in prices.json: writes 1.25x / 2x input, reads 0.1x, output
+// 5x input (true of every Claude model so far), tiers 2x input and 1.5x
+// output above 200K. The exceptions are listed by row: Haiku 3 ($0.30 5m
+// writes and $0.03 reads on $0.25 input), reads at 0.025x (Fable 5.1, 5.2)
+// and 0.05x (Opus 5.5, Sonnet 5.5 after its cut), and Haiku 5.5's tier (5x
+// every rate above 100K).
 func TestMultiplierRules(t *testing.T) {
+	readFactor := map[string]float64{"claude-fable-5-1@2026-09-01": 0.025, "claude-fable-5-2@2026-11-09": 0.025,
+		"claude-opus-5-5@2026-09-22": 0.05, "claude-sonnet-5-5@2026-10-07": 0.05}
 	tb := pricing.Default()
+	rows := 0
 	for _, f := range tb.Families() {
-		for _, d := range []string{"2024-01-01", "2024-11-20", "2025-07-01", "2026-06-01"} {
-			p, ok := tb.Lookup(f, day(d))
-			if !ok {
-				t.Fatalf("Lookup(%s) failed", f)
-			}
-			r := p.Rates
+		for _, p := range tb.Rows(f) {
+			rows++
+			r, id := p.Rates, p.Row()
 			if f != "claude-haiku-3" {
-				near(t, f+" 5m", r.CacheWrite5m, 1.25*r.Input)
-				near(t, f+" read", r.CacheRead, 0.1*r.Input)
+				near(t, id+" 5m", r.CacheWrite5m, 1.25*r.Input)
+				near(t, id+" read", r.CacheRead, cmp.Or(readFactor[id], 0.1)*r.Input)
 			}
-			near(t, f+" 1h", r.CacheWrite1h, 2*r.Input)
-			near(t, f+" output", r.Output, 5*r.Input)
+			near(t, id+" 1h", r.CacheWrite1h, 2*r.Input)
+			near(t, id+" output", r.Output, 5*r.Input)
 			if lc := p.LongContext; lc != nil {
-				if lc.ThresholdTokens != 200_000 {
-					t.Errorf("%s threshold %d", f, lc.ThresholdTokens)
+				in, out, threshold := 2.0, 1.5, int64(200_000)
+				if f == "claude-haiku-5-5" {
+					in, out, threshold = 5, 5, 100_000
 				}
-				near(t, f+" long input", lc.Input, 2*r.Input)
-				near(t, f+" long output", lc.Output, 1.5*r.Output)
-				near(t, f+" long 5m", lc.CacheWrite5m, 1.25*lc.Input)
-				near(t, f+" long 1h", lc.CacheWrite1h, 2*lc.Input)
-				near(t, f+" long read", lc.CacheRead, 0.1*lc.Input)
+				if lc.ThresholdTokens != threshold {
+					t.Errorf("%s threshold %d", id, lc.ThresholdTokens)
+				}
+				near(t, id+" long input", lc.Input, in*r.Input)
+				near(t, id+" long output", lc.Output, out*r.Output)
+				near(t, id+" long 5m", lc.CacheWrite5m, 1.25*lc.Input)
+				near(t, id+" long 1h", lc.CacheWrite1h, 2*lc.Input)
+				near(t, id+" long read", lc.CacheRead, 0.1*lc.Input)
+			}
+			if p.Source == "" || (p.Confidence != pricing.ConfidenceOfficial && p.Confidence != pricing.ConfidenceSecondary) {
+				t.Errorf("%s: source %q confidence %q", id, p.Source, p.Confidence)
 			}
 		}
+	}
+	if rows < 24 {
+		t.Errorf("only %d rows", rows)
 	}
 }
 
@@ -266,9 +314,9 @@ func TestEffectiveDates(t *testing.T) {
 func TestParsePicksEntryInForce(t *testing.T) {
 	tb, err := pricing.Parse([]byte(`{"version": "test-1", "source": "test", "families": [
 		{"family": "claude-opus-9", "name": "Opus 9", "prices": [
-			{"from": "2027-06-01", "input": 2, "output": 10},
-			{"from": "2027-01-01", "input": 4, "output": 20},
-			{"from": "2027-03-01", "input": 3, "output": 15}]}]}`))
+			{"from": "2027-06-01", "input": 2, "output": 10, "source": "t", "verified": "2027-01-01", "confidence": "official"},
+			{"from": "2027-01-01", "input": 4, "output": 20, "source": "t", "verified": "2027-01-01", "confidence": "official"},
+			{"from": "2027-03-01", "input": 3, "output": 15, "source": "t", "verified": "2027-01-01", "confidence": "official"}]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,11 +347,11 @@ func TestParseRejectsBadTables(t *testing.T) {
 }
 
 func TestUnknownModelIsNeverZero(t *testing.T) {
-	c, err := pricing.Default().Cost("claude-opus-5-20270101", day("2027-02-01"), pricing.Usage{Input: 1_000})
+	c, err := pricing.Default().Cost("claude-opus-9-20270101", day("2027-02-01"), pricing.Usage{Input: 1_000})
 	if c.Priced || c.USD != 0 || !errors.Is(err, pricing.ErrUnknownModel) || backend.ErrorCode(err) != backend.ENOTFOUND {
 		t.Fatalf("Cost = %+v, %v; want unpriced ENOTFOUND", c, err)
 	}
-	if !strings.Contains(backend.ErrorMessage(err), `"claude-opus-5-20270101"`) {
+	if !strings.Contains(backend.ErrorMessage(err), `"claude-opus-9-20270101"`) {
 		t.Errorf("message %q does not name the model", backend.ErrorMessage(err))
 	}
 	if _, err := pricing.Default().Cost("claude-opus-4-5", day("2026-01-01"), pricing.Usage{Input: -1}); backend.ErrorCode(err) != backend.EBADDATA {
@@ -363,7 +411,7 @@ func TestFromAPI(t *testing.T) {
 		}
 	}
 	u := pricing.FromBreakdown(backend.TokenBreakdown{InputTokens: 1, OutputTokens: 2, CacheCreationInputTokens: 3, CacheReadInputTokens: 4}, true)
-	if u != (pricing.Usage{Input: 1, Output: 2, CacheWrite5m: 3, CacheRead: 4, Batch: true}) || u.Tokens() != 10 {
+	if u != (pricing.Usage{Input: 1, Output: 2, CacheWriteUnsplit: 3, CacheRead: 4, Batch: true}) || u.Tokens() != 10 {
 		t.Errorf("FromBreakdown = %+v", u)
 	}
 }

@@ -45,14 +45,14 @@ func DefaultOptions(now time.Time) Options {
 
 var (
 	models = []string{
-		"claude-sonnet-4-5-20250929", "claude-opus-4-5-20251101",
-		"claude-haiku-4-5-20251001", "claude-sonnet-4-20250514",
+		"claude-sonnet-5-5", "claude-opus-5-5",
+		"claude-haiku-5-5", "claude-opus-4-8",
 	}
 	// Rough per-million prices (input, output, cache write, cache read) used
 	// only to make reported costs realistic.
 	roughPrices = map[string][4]float64{
-		models[0]: {3, 15, 3.75, 0.30}, models[1]: {5, 25, 6.25, 0.50},
-		models[2]: {1, 5, 1.25, 0.10}, models[3]: {3, 15, 3.75, 0.30},
+		models[0]: {2, 10, 2.50, 0.20}, models[1]: {4, 20, 5, 0.20},
+		models[2]: {0.10, 0.50, 0.125, 0.01}, models[3]: {5, 25, 6.25, 0.50},
 	}
 	workflowNames = []string{
 		"docs-refresh", "bug-triage", "release-notes", "dependency-bumps", "test-flake-hunter",

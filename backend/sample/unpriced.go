@@ -2,10 +2,11 @@ package sample
 
 import "time"
 
-// UnpricedModel is the model of one demo instance that no shipped price
-// table knows, so the demo shows a computed cost as "≥ $X, N tokens
-// unpriced" until the user maps the model to a known one or prices it.
-const UnpricedModel = "claude-opus-4-7"
+// UnpricedModel is the model of one demo instance that no price table will
+// ever know (not a real model id), so the demo shows a computed cost as
+// "≥ $X, N tokens unpriced" until the user maps the model to a known one or
+// prices it.
+const UnpricedModel = "claude-unreleased-test-0"
 
 // unpricedInstance adds a recent api-key instance of UnpricedModel to the
 // demo user's first workflow, with a handful of logs that report their cost.
@@ -31,7 +32,7 @@ func (g *generator) unpricedInstance(ds *Dataset) {
 		in, out := int64(2_000+g.rng.IntN(8_000)), int64(500+g.rng.IntN(4_000))
 		cw, cr := int64(g.rng.IntN(20_000)), int64(g.rng.IntN(150_000))
 		exec := int64(1_000 + g.rng.IntN(60_000))
-		// Reported at Opus 4.6's rates, as Claude Code would have billed it.
+		// Reported at Opus 4.8's rates, as if the gateway had billed it so.
 		cost := (float64(in)*5 + float64(out)*25 + float64(cw)*6.25 + float64(cr)*0.5) / 1e6
 		ts := created.Add(time.Duration(i+1) * 9 * time.Hour)
 		if ts.After(g.opts.Now) {

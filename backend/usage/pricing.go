@@ -77,8 +77,8 @@ func (s *pricingState) price(in *instancePricing, r *LogRecord) {
 	tokens := typed
 	var lp backend.LogPrice
 	if typed > 0 {
-		lp = in.pricer.Price(r.Timestamp, backend.TokenBreakdown{InputTokens: r.InputTokens, OutputTokens: r.OutputTokens,
-			CacheCreationInputTokens: r.CacheCreationTokens, CacheReadInputTokens: r.CacheReadTokens, TotalTokens: typed})
+		lp = in.pricer.PriceRequest(r.Timestamp, backend.RequestUsage{Input: r.InputTokens, Output: r.OutputTokens,
+			CacheWriteUnsplit: r.CacheCreationTokens, CacheRead: r.CacheReadTokens, Aggregate: true})
 		if !lp.Priced && r.InputTokens >= 0 && r.OutputTokens >= 0 && r.CacheCreationTokens >= 0 && r.CacheReadTokens >= 0 {
 			in.unpriced = true
 		}

@@ -30,7 +30,7 @@ func closeTo(t *testing.T, what string, got, want, tol float64) {
 func TestPricingByHand(t *testing.T) {
 	agg := usage.NewAggregator(usage.Inputs{Pricer: pricing.Default(), Instances: []usage.Instance{
 		{ID: "s", Model: "claude-sonnet-4-5-20250929", Mode: "api-key"},
-		{ID: "u", Model: "claude-opus-4-7", Mode: "api-key"},
+		{ID: "u", Model: "claude-unreleased-test-0", Mode: "api-key"},
 	}})
 	at := time.Date(2026, 1, 10, 12, 0, 0, 0, time.UTC)
 	// Sonnet 4.5 at $3 / $15 / $3.75 write / $0.30 read per million:
@@ -57,7 +57,7 @@ func TestPricingByHand(t *testing.T) {
 	agg.Apply(&r, usage.Labels{})
 	want := backend.PricingSummary{
 		TableVersion: pricing.Default().Version(), TableSource: pricing.Default().Source(),
-		ComputedUSD: 0.639, UnpricedTokens: 5_200, UnpricedModels: []string{"claude-opus-4-7"},
+		ComputedUSD: 0.639, UnpricedTokens: 5_200, UnpricedModels: []string{"claude-unreleased-test-0"},
 		LogsWithoutCost: 1, FilledInUSD: 0.618, EstimatedUSD: 0.678,
 		ReportedComparedUSD: 0.02, ComputedComparedUSD: 0.021, DriftUSD: -0.001,
 		LongContextLogs: 1, LongContextExtraUSD: 0.543, CacheSavingsUSD: 0.1875,
@@ -71,7 +71,7 @@ func TestPricingByHand(t *testing.T) {
 	if s := models["claude-sonnet-4-5-20250929"]; s.ComputedUSD != 0.639 || s.UnpricedTokens != 5_000 || s.CostUSD != 0.05 {
 		t.Errorf("sonnet row %+v", s)
 	}
-	if u := models["claude-opus-4-7"]; u.ComputedUSD != 0 || u.UnpricedTokens != 200 {
+	if u := models["claude-unreleased-test-0"]; u.ComputedUSD != 0 || u.UnpricedTokens != 200 {
 		t.Errorf("unpriced row %+v", u)
 	}
 }
@@ -113,7 +113,7 @@ func TestPricingMatchesAPlainLoop(t *testing.T) {
 		{ID: "haiku35", Model: "claude-3-5-haiku-20241022", Mode: "api-key"},
 		{ID: "alias", Model: "team-sonnet", Mode: "max-plan"},
 		{ID: "custom", Model: "my-model", Mode: "api-key"},
-		{ID: "unknown", Model: "claude-opus-5", Mode: "api-key"},
+		{ID: "unknown", Model: "claude-opus-9", Mode: "api-key"},
 		{ID: "nomodel"},
 	}
 	ids := append([]string{"deleted"}, "sonnet", "opus", "haiku35", "alias", "custom", "unknown", "nomodel")
@@ -245,7 +245,7 @@ func TestPricingMatchesAPlainLoop(t *testing.T) {
 	hit := float64(r.TotalCacheReadTokens) / float64(r.TotalInputTokens+r.TotalCacheCreationTokens+r.TotalCacheReadTokens)
 	closeTo(t, "Pricing.CacheHitRatio", p.CacheHitRatio, hit, exact)
 	if p.UnpricedTokens != int64(headline.unpriced) || p.LogsWithoutCost != int64(headline.withoutCost) || p.LongContextLogs != int64(longLogs) ||
-		!reflect.DeepEqual(p.UnpricedModels, []string{"claude-opus-5"}) || p.TableVersion != table.Version() {
+		!reflect.DeepEqual(p.UnpricedModels, []string{"claude-opus-9"}) || p.TableVersion != table.Version() {
 		t.Errorf("pricing %+v", p)
 	}
 	// Rows, rounded.
@@ -280,7 +280,7 @@ func priceRow(m map[string]*priceSums, key string) *priceSums {
 func TestPricedAddAllocatesNothing(t *testing.T) {
 	agg := usage.NewAggregator(usage.Inputs{Pricer: pricing.Default(), ByUser: true, Instances: []usage.Instance{
 		{ID: "a", UserID: "u", WorkflowID: "w", Model: "claude-sonnet-4-5", Mode: "api-key"},
-		{ID: "b", Model: "claude-opus-4-7"},
+		{ID: "b", Model: "claude-unreleased-test-0"},
 	}})
 	at := time.Date(2026, 1, 10, 12, 0, 0, 0, time.UTC)
 	recs := []usage.LogRecord{
