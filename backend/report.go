@@ -60,6 +60,11 @@ type Report struct {
 	// at API prices. Nil when the source has no per-log tokens and models
 	// (the platform API).
 	Pricing *PricingSummary `json:"pricing"`
+	// Parts is the state of each part of the report (see parts.go); nil in
+	// reports stored before parts existed (see PartStatusOf).
+	Parts map[ReportPart]PartStatus `json:"parts,omitempty"`
+	// Coverage says what the counts and averages cover (see coverage.go).
+	Coverage Coverage `json:"coverage"`
 }
 
 // Series is usage over time: one row per bucket of the period, in time
@@ -70,6 +75,9 @@ type Report struct {
 type Series struct {
 	Bucket string     `json:"bucket"`
 	Rows   []UsageRow `json:"rows"`
+	// Unknown names the row fields the source cannot give (FieldLogs, ...):
+	// they are 0 in Rows, null in JSON, and shown empty (see unknown.go).
+	Unknown []string `json:"unknown,omitempty"`
 }
 
 // PricingSummary is the report's cost computed from tokens, log by log, at
@@ -110,9 +118,10 @@ type PricingSummary struct {
 	CacheHitRatio   float64 `json:"cache_hit_ratio"`
 }
 
-// Derived holds figures computed from a report's totals. They follow the
-// platform dashboard's definitions: per-instance averages divide by all of the
-// user's instances (which the platform counts over all time).
+// Derived holds figures computed from a report's totals. Per-instance
+// averages divide by the instances active in the period when the source
+// knows them, else (the platform dashboard's rule) by all of the user's
+// instances over all time: Coverage.AveragesOver says which.
 type Derived struct {
 	AvgCostPerInstanceUSD float64     `json:"avg_cost_per_instance_usd"`
 	AvgTokensPerInstance  float64     `json:"avg_tokens_per_instance"`
@@ -123,9 +132,9 @@ type Derived struct {
 // Derive fills r.Derived from r's totals.
 func (r *Report) Derive() {
 	d := Derived{}
-	if r.TotalInstances > 0 {
-		d.AvgCostPerInstanceUSD = r.TotalCostUSD / float64(r.TotalInstances)
-		d.AvgTokensPerInstance = float64(r.TotalTokens) / float64(r.TotalInstances)
+	if n := r.averageOver(); n > 0 {
+		d.AvgCostPerInstanceUSD = r.TotalCostUSD / float64(n)
+		d.AvgTokensPerInstance = float64(r.TotalTokens) / float64(n)
 	}
 	if r.TotalTokens > 0 {
 		d.CostPer1KTokensUSD = r.TotalCostUSD / float64(r.TotalTokens) * 1000

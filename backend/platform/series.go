@@ -3,6 +3,7 @@ package platform
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -16,8 +17,17 @@ import (
 const MaxSeriesBuckets = 93
 
 // MaxInFlight is the most usage-stats requests one report has in flight at
-// a time, the headline request included.
+// a time: the headline request and MaxInFlight-1 bucket requests.
 const MaxInFlight = 4
+
+// BucketTimeout bounds each attempt at one bucket's usage-stats call. There
+// is no deadline for the whole series: each bucket has its own.
+const BucketTimeout = 10 * time.Second
+
+// bucketRetryDelays are the pauses before the second and third attempt at a
+// bucket whose call failed on a transient error (the platform unreachable,
+// busy or slow); then the series fails with the error, retryable.
+var bucketRetryDelays = []time.Duration{250 * time.Millisecond, time.Second}
 
 // NoteSeriesTooLong is the SeriesNote of a platform report whose period is
 // open (all time) or longer than MaxSeriesBuckets days.
@@ -30,6 +40,10 @@ const NoteSeriesSkipped = "Refresh to load the usage over time: this report was 
 // noteSeriesFailed starts the SeriesNote of a report whose over-time figures
 // could not be fetched; the error's message follows.
 const noteSeriesFailed = "The usage over time could not be loaded from the platform: "
+
+// seriesUnknown are the row fields a platform series cannot give: the API
+// has no log count and no per-log tokens and models to price.
+var seriesUnknown = []string{backend.FieldComputedUSD, backend.FieldLogs, backend.FieldUnpricedTokens}
 
 // seriesBuckets returns the buckets a platform report fetches for p, or
 // none and the note that explains why there is no series.
@@ -47,59 +61,152 @@ func seriesBuckets(p backend.Period) ([]backend.Bucket, string) {
 	return buckets, ""
 }
 
-// seriesFetch collects the rows of a series fetched bucket by bucket.
+// seriesFetch collects the usage of a series' buckets, from the store and
+// from one call per open or unknown bucket.
 type seriesFetch struct {
-	rows   []backend.UsageRow
-	cancel context.CancelFunc
+	src     *Source
+	token   string
+	buckets []backend.Bucket
+	now     time.Time
+
 	mu     sync.Mutex
-	err    error // the first failure that was not an ended session
+	usage  map[string]backend.BucketUsage // by span
+	fresh  map[string]backend.BucketUsage // closed buckets fetched now, to store
+	failed error                          // the first failure that was not an ended session
 }
 
-// fetchSeries queues one usage-stats call per bucket on g (whose limit
-// bounds the requests in flight). A call that finds the session ended fails
-// g, and with it the whole report; any other failure is kept in the result
-// and stops the remaining calls, so the report keeps its headline figures.
-func (s *Source) fetchSeries(ctx context.Context, g *errgroup.Group, token string, buckets []backend.Bucket) *seriesFetch {
-	ctx, cancel := context.WithCancel(ctx)
-	f := &seriesFetch{rows: make([]backend.UsageRow, len(buckets)), cancel: cancel}
-	for i, b := range buckets {
-		g.Go(func() error {
-			if ctx.Err() != nil {
-				return nil // another call failed, or the report did
-			}
-			stats, err := s.client.UsageStats(ctx, token, backend.Period{Start: &b.Start, End: &b.End})
-			if errors.Is(err, ErrSessionExpired) {
-				return err
-			}
-			if err != nil {
-				f.fail(err)
-				return nil
-			}
-			f.rows[i] = backend.UsageRow{Key: b.Key, Label: b.Label, Tokens: stats.TokenBreakdown,
-				CostUSD: stats.TotalCostUSD, ExecutionTimeMS: stats.TotalExecutionTimeMS}
-			return nil
-		})
+// series builds p's series: closed buckets from the source's BucketStore,
+// the others with one usage-stats call each, at most MaxInFlight-1 at a
+// time, each under BucketTimeout and retried on transient errors. It
+// returns the series and its part status; the error is an ended session,
+// which fails the whole report. Closed buckets fetched now are stored even
+// when another bucket failed, so a retry asks only for what is missing.
+func (s *Source) series(ctx context.Context, token string, p backend.Period) (*backend.Series, backend.PartStatus, error) {
+	buckets, note := seriesBuckets(p)
+	if note != "" {
+		return nil, backend.Unavailable(note), nil
 	}
-	return f
-}
-
-// fail records err if it is the first failure and stops the other calls.
-func (f *seriesFetch) fail(err error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.err == nil {
-		f.err = err
-		f.cancel()
+	f := &seriesFetch{src: s, token: token, buckets: buckets, now: s.now(),
+		usage: map[string]backend.BucketUsage{}, fresh: map[string]backend.BucketUsage{}}
+	f.loadStored()
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(MaxInFlight - 1)
+	for _, b := range buckets {
+		if _, ok := f.usage[b.Span()]; ok {
+			continue
+		}
+		g.Go(func() error { return f.fetch(gctx, b) })
 	}
+	err := g.Wait()
+	f.storeFresh()
+	if err != nil {
+		return nil, backend.PartStatus{}, err
+	}
+	if f.failed != nil {
+		st := backend.PartFailure(f.failed)
+		st.Message = noteSeriesFailed + st.Message
+		return nil, st, nil
+	}
+	return f.result(p.BucketSize()), backend.PartStatus{State: backend.PartDone}, nil
 }
 
-// apply sets r's Series (of the given bucket size) or, when a call failed,
-// its SeriesNote. It is called after every call has returned.
-func (f *seriesFetch) apply(r *backend.Report, size string) {
-	f.cancel()
-	if f.err != nil {
-		r.Series, r.SeriesNote = nil, noteSeriesFailed+backend.ErrorMessage(f.err)
+// loadStored takes the closed buckets the store has.
+func (f *seriesFetch) loadStored() {
+	store, scope := f.src.bucketStore, f.src.bucketScope
+	if store == nil {
 		return
 	}
-	r.Series = &backend.Series{Bucket: size, Rows: f.rows}
+	var spans []string
+	for _, b := range f.buckets {
+		if b.ClosedAt(f.now) {
+			spans = append(spans, b.Span())
+		}
+	}
+	if len(spans) == 0 {
+		return
+	}
+	got, err := store.Get(scope, spans)
+	if err != nil {
+		slog.Warn("could not read the stored usage over time; fetching it again", "err", err)
+		return
+	}
+	for _, span := range spans {
+		if u, ok := got[span]; ok {
+			f.usage[span] = u
+		}
+	}
+}
+
+// fetch asks for one bucket's usage, retrying transient failures. Only an
+// ended session is returned (it stops the other calls); any other failure
+// is kept in f.failed, and the other buckets go on.
+func (f *seriesFetch) fetch(ctx context.Context, b backend.Bucket) error {
+	var err error
+	for attempt := 0; ; attempt++ {
+		var stats *UserUsageStats
+		stats, err = f.fetchOnce(ctx, b)
+		if err == nil {
+			u := backend.BucketUsage{Tokens: stats.TokenBreakdown, CostUSD: stats.TotalCostUSD, ExecutionTimeMS: stats.TotalExecutionTimeMS}
+			f.mu.Lock()
+			f.usage[b.Span()] = u
+			if b.ClosedAt(f.now) {
+				f.fresh[b.Span()] = u
+			}
+			f.mu.Unlock()
+			return nil
+		}
+		if errors.Is(err, ErrSessionExpired) {
+			return err
+		}
+		if attempt == len(bucketRetryDelays) || backend.ErrorCode(err) != backend.EUNAVAILABLE || !pause(ctx, bucketRetryDelays[attempt]) {
+			break
+		}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.failed == nil {
+		f.failed = err
+	}
+	return nil
+}
+
+// fetchOnce makes one attempt at b's usage under BucketTimeout.
+func (f *seriesFetch) fetchOnce(ctx context.Context, b backend.Bucket) (*UserUsageStats, error) {
+	ctx, cancel := context.WithTimeout(ctx, BucketTimeout)
+	defer cancel()
+	return f.src.client.UsageStats(ctx, f.token, backend.Period{Start: &b.Start, End: &b.End})
+}
+
+// pause waits for d, or returns false when ctx ends first.
+func pause(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// storeFresh keeps the closed buckets fetched now.
+func (f *seriesFetch) storeFresh() {
+	if f.src.bucketStore == nil || len(f.fresh) == 0 {
+		return
+	}
+	if err := f.src.bucketStore.Put(f.src.bucketScope, f.fresh); err != nil {
+		slog.Warn("could not keep the usage over time for the next refresh", "err", err)
+	}
+}
+
+// result is the series of every bucket, in time order.
+func (f *seriesFetch) result(size string) *backend.Series {
+	rows := make([]backend.UsageRow, len(f.buckets))
+	for i, b := range f.buckets {
+		u := f.usage[b.Span()]
+		rows[i] = backend.UsageRow{Key: b.Key, Label: b.Label, Tokens: u.Tokens, CostUSD: u.CostUSD, ExecutionTimeMS: u.ExecutionTimeMS}
+	}
+	s := &backend.Series{Bucket: size, Rows: rows}
+	s.MarkUnknown(seriesUnknown...)
+	return s
 }

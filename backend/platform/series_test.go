@@ -14,14 +14,22 @@ import (
 	"usagedash/backend"
 )
 
+// patience bounds every wait of these tests: generous, for a busy machine.
+const patience = 30 * time.Second
+
 // seriesServer answers usage-stats with a day's number of tokens (the day of
-// period_start) and counts the requests in flight; fail, when set, picks the
-// answer of some calls instead.
+// period_start), counts the calls per period and the requests in flight;
+// fail, when set, picks the answer of some calls, and hold, when set, runs
+// before each answer (to make calls overlap or wait).
 type seriesServer struct {
 	inFlight, maxInFlight, calls atomic.Int64
-	// fail is read by handlers that may still run after a report returned
-	// (calls cancelled by a failed sibling), so tests swap it atomically.
+	// fail and hold are read by handlers that may still run after a report
+	// returned (calls cancelled by a failed sibling): swapped atomically.
 	fail atomic.Pointer[failFunc]
+	hold atomic.Pointer[func(start, end string)]
+
+	mu     sync.Mutex
+	byCall map[string]int // "start end" → calls
 }
 
 // failFunc picks the answer of a call: status 0 answers normally.
@@ -30,14 +38,25 @@ type failFunc func(start, end string) (status int, detail string)
 // setFail makes the server answer calls with f.
 func (s *seriesServer) setFail(f failFunc) { s.fail.Store(&f) }
 
+// setHold makes each call run f before it answers.
+func (s *seriesServer) setHold(f func(start, end string)) { s.hold.Store(&f) }
+
 func (s *seriesServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n := s.inFlight.Add(1)
 	defer s.inFlight.Add(-1)
 	s.calls.Add(1)
 	for m := s.maxInFlight.Load(); n > m && !s.maxInFlight.CompareAndSwap(m, n); m = s.maxInFlight.Load() {
 	}
-	time.Sleep(5 * time.Millisecond)
 	start, end := r.URL.Query().Get("period_start"), r.URL.Query().Get("period_end")
+	s.mu.Lock()
+	if s.byCall == nil {
+		s.byCall = map[string]int{}
+	}
+	s.byCall[start+" "+end]++
+	s.mu.Unlock()
+	if h := s.hold.Load(); h != nil {
+		(*h)(start, end)
+	}
 	if f := s.fail.Load(); f != nil {
 		if status, detail := (*f)(start, end); status != 0 {
 			writeJSON(w, status, ErrorResponse{Detail: detail})
@@ -54,25 +73,75 @@ func (s *seriesServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, stats)
 }
 
+// callsOf counts the calls made for one period (RFC 3339 bounds as sent).
+func (s *seriesServer) callsOf(start, end string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.byCall[start+" "+end]
+}
+
+// dayCalls counts the calls made for single days (the series' buckets).
+func (s *seriesServer) dayCalls() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for k, c := range s.byCall {
+		if start, end, _ := strings.Cut(k, " "); len(start) > 10 && start[:10] == end[:10] && strings.HasSuffix(end, "23:59:59.999Z") {
+			n += c
+		}
+	}
+	return n
+}
+
+// testNow is the instant the tests' periods are resolved at and the
+// platform source believes it is.
+var testNow = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+
 func seriesSource(t *testing.T, h http.Handler) (*Source, string) {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	token := testToken(t)
-	return NewSource(newClient(t, srv.URL, Options{}), "p", tokens{token: token}), token
+	src := NewSource(newClient(t, srv.URL, Options{}), "p", tokens{token: token})
+	src.now = func() time.Time { return testNow }
+	return src, token
 }
 
 func resolved(t *testing.T, req backend.PeriodRequest) backend.Period {
 	t.Helper()
-	p, err := backend.ResolveRequest(req, time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC), time.UTC)
+	p, err := backend.ResolveRequest(req, testNow, time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
+// waitUntil waits on ch (closed or sent to) for at most patience.
+func waitUntil[T any](t *testing.T, ch <-chan T, what string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(patience):
+		t.Fatalf("gave up waiting for %s", what)
+		panic("unreachable")
+	}
+}
+
 func TestSeriesIsFetchedPerBucketWithBoundedConcurrency(t *testing.T) {
 	h := &seriesServer{}
+	full := make(chan struct{})
+	var once sync.Once
+	h.setHold(func(string, string) {
+		// The first calls wait until MaxInFlight are in flight together.
+		if h.inFlight.Load() >= MaxInFlight {
+			once.Do(func() { close(full) })
+		}
+		select {
+		case <-full:
+		case <-time.After(patience):
+		}
+	})
 	src, _ := seriesSource(t, h)
 	p := resolved(t, backend.PeriodRequest{Preset: "custom", From: "2026-09-01", To: "2026-10-15"})
 	r, err := src.Report(context.Background(), backend.Query{Period: p})
@@ -83,28 +152,43 @@ func TestSeriesIsFetchedPerBucketWithBoundedConcurrency(t *testing.T) {
 		t.Fatalf("series %+v note %q", r.Series, r.SeriesNote)
 	}
 	for i, row := range r.Series.Rows {
-		day := int64(i%30 + 1)
+		day := int64(i%30 + 1) // 30 days of September, then October
 		if i >= 30 {
 			day = int64(i - 29)
 		}
-		if row.Tokens.InputTokens != day || row.Tokens.TotalTokens != day || row.Logs != 0 || row.CostUSD != 1.25 || row.ExecutionTimeMS != 60000 {
+		if row.Tokens.InputTokens != day || row.Tokens.TotalTokens != day || row.CostUSD != 1.25 || row.ExecutionTimeMS != 60000 {
 			t.Fatalf("row %d: %+v", i, row)
 		}
 	}
 	if r.Series.Rows[0].Key != "2026-09-01" || r.Series.Rows[44].Label != "2026-10-15" {
 		t.Fatalf("keys %s..%s", r.Series.Rows[0].Key, r.Series.Rows[44].Label)
 	}
+	if r.Series.Knows(backend.FieldLogs) || r.Series.Knows(backend.FieldComputedUSD) || !r.Series.Knows("cost_usd") {
+		t.Fatalf("the platform gives no log counts or computed costs: unknown %v", r.Series.Unknown)
+	}
 	if got := h.calls.Load(); got != 46 {
 		t.Fatalf("%d calls, want 46 (the headline and 45 days)", got)
 	}
-	if m := h.maxInFlight.Load(); m > MaxInFlight || m < 2 {
-		t.Fatalf("at most %d requests were in flight, want 2..%d", m, MaxInFlight)
+	if m := h.maxInFlight.Load(); m != MaxInFlight {
+		t.Fatalf("at most %d requests were in flight, want %d", m, MaxInFlight)
+	}
+	for part, want := range map[backend.ReportPart]backend.PartState{backend.PartTotals: backend.PartDone, backend.PartSeries: backend.PartDone,
+		backend.PartBreakdowns: backend.PartUnavailable, backend.PartPricing: backend.PartUnavailable} {
+		if st := r.PartStatusOf(part); st.State != want {
+			t.Fatalf("part %s: %+v, want %s", part, st, want)
+		}
+	}
+	if r.Coverage.CountsScope != backend.ScopeAllTime || r.Coverage.AveragesOver != backend.ScopeAllTime || r.Coverage.ActiveInstances != nil {
+		t.Fatalf("the platform's counts are all-time: %+v", r.Coverage)
+	}
+	if r.Source.Kind != backend.SourcePlatform || r.Source.Label != "p" || r.Source.Account != "ada" || r.TotalTokens != 1 {
+		t.Fatalf("headline: source %+v, tokens %d", r.Source, r.TotalTokens)
 	}
 }
 
-func TestSeriesNotesForLongOpenAndFailedPeriods(t *testing.T) {
+func TestSeriesNotesForLongOpenAndSkippedPeriods(t *testing.T) {
 	h := &seriesServer{}
-	src, token := seriesSource(t, h)
+	src, _ := seriesSource(t, h)
 	ctx := context.Background()
 	for _, req := range []backend.PeriodRequest{{Preset: "all_time"}, {Preset: "custom", From: "2026-01-01", To: "2026-04-04"}} {
 		before := h.calls.Load()
@@ -112,8 +196,9 @@ func TestSeriesNotesForLongOpenAndFailedPeriods(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r.Series != nil || r.SeriesNote != NoteSeriesTooLong || h.calls.Load() != before+1 {
-			t.Fatalf("%+v: series %v, note %q, %d calls", req, r.Series, r.SeriesNote, h.calls.Load()-before)
+		st := r.PartStatusOf(backend.PartSeries)
+		if r.Series != nil || r.SeriesNote != NoteSeriesTooLong || st.State != backend.PartUnavailable || st.Message != NoteSeriesTooLong || h.calls.Load() != before+1 {
+			t.Fatalf("%+v: series %v, note %q, status %+v, %d calls", req, r.Series, r.SeriesNote, st, h.calls.Load()-before)
 		}
 	}
 	// The tray's totals-only query makes the headline call alone.
@@ -127,21 +212,54 @@ func TestSeriesNotesForLongOpenAndFailedPeriods(t *testing.T) {
 	if err != nil || r.Series == nil || len(r.Series.Rows) != 93 {
 		t.Fatalf("93 days: %v %+v", err, r)
 	}
+	// A query for the series alone makes no headline call.
+	week := resolved(t, backend.PeriodRequest{Preset: "custom", From: "2026-11-01", To: "2026-11-07"})
+	before = h.calls.Load()
+	r, err = src.Report(ctx, backend.Query{Period: week, Parts: []backend.ReportPart{backend.PartSeries}})
+	if err != nil || r.Series == nil || h.calls.Load() != before+7 || r.PartStatusOf(backend.PartTotals).State != "" {
+		t.Fatalf("series alone: %v, %d calls, parts %v", err, h.calls.Load()-before, r.Parts)
+	}
+}
 
-	// One failed day keeps the headline figures and says why, without the token.
+func TestAFailedBucketFailsTheSeriesAloneAfterBoundedRetries(t *testing.T) {
+	h := &seriesServer{}
+	src, token := seriesSource(t, h)
+	ctx := context.Background()
+	week := resolved(t, backend.PeriodRequest{Preset: "custom", From: "2026-11-01", To: "2026-11-07"})
+	const bad = "2026-11-03T00:00:00.000Z"
+
+	// A day that always fails is tried three times, then the series fails
+	// (retryable) and the headline figures stay; the token is never shown.
 	h.setFail(func(start, _ string) (int, string) {
-		if start == "2026-11-03T00:00:00.000Z" {
+		if start == bad {
 			return 500, "boom " + token
 		}
 		return 0, ""
 	})
-	week := resolved(t, backend.PeriodRequest{Preset: "custom", From: "2026-11-01", To: "2026-11-07"})
-	r, err = src.Report(ctx, backend.Query{Period: week})
+	r, err := src.Report(ctx, backend.Query{Period: week})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Series != nil || r.TotalTokens != 1 || r.SeriesNote != "The usage over time could not be loaded from the platform: The platform had an internal error (HTTP 500)." {
-		t.Fatalf("series %v, total %d, note %q", r.Series, r.TotalTokens, r.SeriesNote)
+	const msg = "The usage over time could not be loaded from the platform: The platform had an internal error (HTTP 500)."
+	st := r.PartStatusOf(backend.PartSeries)
+	if r.Series != nil || r.TotalTokens != 1 || r.SeriesNote != msg || st.State != backend.PartFailed || st.Message != msg || !st.Retryable || st.Code != backend.EUNAVAILABLE {
+		t.Fatalf("series %v, total %d, note %q, status %+v", r.Series, r.TotalTokens, r.SeriesNote, st)
+	}
+	if n := h.callsOf(bad, "2026-11-03T23:59:59.999Z"); n != 1+len(bucketRetryDelays) {
+		t.Fatalf("the failing day was asked %d times, want %d", n, 1+len(bucketRetryDelays))
+	}
+
+	// A day that fails once is retried and the series is whole.
+	var failed atomic.Bool
+	h.setFail(func(start, _ string) (int, string) {
+		if start == "2026-11-04T00:00:00.000Z" && failed.CompareAndSwap(false, true) {
+			return 503, "busy"
+		}
+		return 0, ""
+	})
+	r, err = src.Report(ctx, backend.Query{Period: week})
+	if err != nil || r.Series == nil || len(r.Series.Rows) != 7 || r.Series.Rows[3].Tokens.InputTokens != 4 || !failed.Load() {
+		t.Fatalf("a retried day: %v, %+v", err, r)
 	}
 
 	// A day whose call finds the session ended fails the report.
@@ -156,7 +274,7 @@ func TestSeriesNotesForLongOpenAndFailedPeriods(t *testing.T) {
 		t.Fatalf("an ended session must fail the report: %v", err)
 	}
 
-	// The headline call failing fails the report, whatever the days do.
+	// The headline call failing fails a report that wants the totals.
 	h.setFail(func(start, end string) (int, string) {
 		if start == "2026-11-01T00:00:00.000Z" && strings.HasPrefix(end, "2026-11-07") {
 			return 503, "down"
@@ -171,19 +289,11 @@ func TestSeriesNotesForLongOpenAndFailedPeriods(t *testing.T) {
 func TestSeriesHoursOfAFallBackDay(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
-		t.Skip(err)
+		t.Fatalf("the time zone database is needed: %v", err)
 	}
-	var mu sync.Mutex
-	seen := map[string]bool{}
 	h := &seriesServer{}
-	h.setFail(func(start, end string) (int, string) {
-		mu.Lock()
-		defer mu.Unlock()
-		seen[start+" "+end] = true
-		return 0, ""
-	})
 	src, _ := seriesSource(t, h)
-	p, err := backend.ResolveRequest(backend.PeriodRequest{Preset: "custom", From: "2026-11-01", To: "2026-11-01"}, time.Now(), ny)
+	p, err := backend.ResolveRequest(backend.PeriodRequest{Preset: "custom", From: "2026-11-01", To: "2026-11-01"}, testNow, ny)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +306,7 @@ func TestSeriesHoursOfAFallBackDay(t *testing.T) {
 		t.Fatalf("series %+v", r.Series)
 	}
 	// 01:00 EDT is 05:00 UTC, 01:00 EST is 06:00 UTC.
-	if !seen["2026-11-01T05:00:00.000Z 2026-11-01T05:59:59.999Z"] || !seen["2026-11-01T06:00:00.000Z 2026-11-01T06:59:59.999Z"] || len(seen) != 26 {
-		t.Fatalf("calls %v", seen)
+	if h.callsOf("2026-11-01T05:00:00.000Z", "2026-11-01T05:59:59.999Z") != 1 || h.callsOf("2026-11-01T06:00:00.000Z", "2026-11-01T06:59:59.999Z") != 1 || len(h.byCall) != 26 {
+		t.Fatalf("calls %v", h.byCall)
 	}
 }

@@ -3,9 +3,8 @@ package platform
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
-
-	"golang.org/x/sync/errgroup"
 
 	"usagedash/backend"
 )
@@ -24,6 +23,9 @@ type Source struct {
 	label  string
 	tokens TokenProvider
 	now    func() time.Time
+	// bucketStore keeps closed series buckets under bucketScope (nil: none).
+	bucketStore backend.BucketStore
+	bucketScope string
 }
 
 var _ backend.Source = (*Source)(nil)
@@ -39,17 +41,20 @@ func (s *Source) Info() backend.SourceInfo {
 	return backend.SourceInfo{Kind: backend.SourcePlatform, Label: s.label}
 }
 
-// Report fetches the signed-in user's usage over q.Period. Errors are
-// *backend.Error values; EUNAUTHORIZED wrapping ErrSessionExpired means the
-// user must sign in again.
+// Report fetches the signed-in user's usage over q.Period, part by part
+// (q.Parts; every part by default). Errors are *backend.Error values;
+// EUNAUTHORIZED wrapping ErrSessionExpired means the user must sign in again.
 //
-// For a bounded period of at most MaxSeriesBuckets buckets it also builds
-// the report's Series from one usage-stats call per bucket, with at most
-// MaxInFlight calls in flight (the headline call included), each under
-// ctx's deadline. A bucket call that finds the session ended fails the
-// report; any other failure keeps the headline figures with no Series and a
-// SeriesNote saying why. Longer and open periods get NoteSeriesTooLong; a
-// TotalsOnly query makes the headline call alone (NoteSeriesSkipped).
+// The totals come from one usage-stats call and reach q.OnPart as soon as it
+// answers, without waiting for the series. For a bounded period of at most
+// MaxSeriesBuckets buckets the series comes from one call per bucket (see
+// series): a failed bucket fails the series part alone (retryable), and the
+// headline figures stay. Longer and open periods have no series
+// (NoteSeriesTooLong), and the API has no breakdowns and no per-log pricing:
+// those parts are unavailable. A TotalsOnly query makes the headline call
+// alone (NoteSeriesSkipped). A call that finds the session ended fails the
+// report, and so does a failed headline call when the query wants the totals,
+// once the other parts have settled.
 func (s *Source) Report(ctx context.Context, q backend.Query) (*backend.Report, error) {
 	token, err := s.tokens.Token(ctx)
 	if err != nil {
@@ -59,36 +64,70 @@ func (s *Source) Report(ctx context.Context, q backend.Query) (*backend.Report, 
 		}
 		return nil, backend.WrapError(err, backend.EUNAUTHORIZED, "Sign in to the platform first.")
 	}
-	buckets, note := seriesBuckets(q.Period)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	base := &backend.Report{Period: q.Period, GeneratedAt: s.now().UTC(), PeriodStart: backend.UTCTime(q.Period.Start),
+		PeriodEnd: backend.UTCTime(q.Period.End), Source: backend.SourceInfo{Kind: backend.SourcePlatform, Label: s.label}}
 	if q.TotalsOnly {
-		buckets, note = nil, NoteSeriesSkipped
+		base.SeriesNote = NoteSeriesSkipped
 	}
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(MaxInFlight)
-	var stats *UserUsageStats
-	g.Go(func() (err error) {
-		stats, err = s.client.UsageStats(gctx, token, q.Period)
-		return err
-	})
-	var series *seriesFetch
-	if len(buckets) > 0 {
-		series = s.fetchSeries(gctx, g, token, buckets)
+	a := backend.NewAssembly(q, base)
+	fail := func(err error) { a.Fail(err); cancel() }
+	var wg sync.WaitGroup
+	var headline error
+	if q.Wants(backend.PartTotals) {
+		wg.Go(func() {
+			stats, err := s.client.UsageStats(ctx, token, q.Period)
+			if err != nil {
+				headline = err
+				if errors.Is(err, ErrSessionExpired) {
+					fail(err)
+				}
+				a.Settle(backend.PartTotals, backend.PartFailure(err), nil)
+				return
+			}
+			a.Settle(backend.PartTotals, backend.PartStatus{State: backend.PartDone}, func(r *backend.Report) {
+				info, period, at := r.Source, r.Period, r.GeneratedAt
+				r.MergePart(backend.PartTotals, stats.Report())
+				r.Source, r.Period, r.GeneratedAt = info, period, at
+				r.Source.Account = stats.Username
+			})
+		})
 	}
-	if err := g.Wait(); err != nil {
-		if series != nil {
-			series.cancel()
-		}
+	if q.Wants(backend.PartSeries) {
+		wg.Go(func() {
+			series, st, err := s.series(ctx, token, q.Period)
+			if err != nil {
+				fail(err)
+				return
+			}
+			a.Settle(backend.PartSeries, st, func(r *backend.Report) { r.Series, r.SeriesNote = series, st.Message })
+		})
+	}
+	a.Settle(backend.PartBreakdowns, backend.Unavailable(NoteNoBreakdowns), nil)
+	a.Settle(backend.PartPricing, backend.Unavailable(NoteNoPricing), nil)
+	wg.Wait()
+	r, err := a.Result()
+	if err == nil && headline != nil {
+		err = headline
+	}
+	if err != nil {
 		return nil, err
 	}
-	r := stats.Report()
-	r.Source = backend.SourceInfo{Kind: backend.SourcePlatform, Label: s.label, Account: stats.Username}
-	r.Period = q.Period
-	r.GeneratedAt = s.now().UTC()
-	r.SeriesNote = note
-	if series != nil {
-		series.apply(r, q.Period.BucketSize())
-	}
 	return r, nil
+}
+
+// Notes of the parts the platform's API cannot give.
+const (
+	NoteNoBreakdowns = "The platform's API does not split usage by model, workflow or instance; a MongoDB connection to the platform's database shows where the money went."
+	NoteNoPricing    = "The platform's API has no per-log tokens and models, so costs cannot be checked against API prices; a MongoDB connection can."
+)
+
+// UseBucketStore keeps the usage of closed series buckets in store under
+// scope (the profile: one connection and account), so a refresh fetches only
+// the buckets still open. Call it before the first Report.
+func (s *Source) UseBucketStore(store backend.BucketStore, scope string) {
+	s.bucketStore, s.bucketScope = store, scope
 }
 
 // Close closes the client's idle connections; the client stays usable.
