@@ -60,6 +60,13 @@ type Report struct {
 	// at API prices. Nil when the source has no per-log tokens and models
 	// (the platform API).
 	Pricing *PricingSummary `json:"pricing"`
+	// Notes are one-sentence remarks on what the report could not read
+	// ("3 unreadable lines in 2 files"); none is an error.
+	Notes []string `json:"notes,omitempty"`
+	// RecordOnlyDays lists the days (YYYY-MM-DD in the period's zone) whose
+	// usage comes only from usagedash's own record: their transcripts are
+	// gone (Claude Code deletes them after 30 days).
+	RecordOnlyDays []string `json:"record_only_days,omitempty"`
 	// Parts is the state of each part of the report (see parts.go); nil in
 	// reports stored before parts existed (see PartStatusOf).
 	Parts map[ReportPart]PartStatus `json:"parts,omitempty"`
@@ -174,4 +181,10 @@ type SourceInfo struct {
 	Label string `json:"label"`
 	// Account is whose usage is shown (a username, or "" before it is known).
 	Account string `json:"account"`
+	// Vocabulary names the words for the breakdowns' groups (see
+	// vocabulary.go); "" is VocabularyWorkflows.
+	Vocabulary string `json:"vocabulary,omitempty"`
+	// CostComputed says the source records no cost, so the headline cost is
+	// computed from tokens at API prices (Claude Code's transcripts).
+	CostComputed bool `json:"cost_computed,omitempty"`
 }

@@ -1,0 +1,229 @@
+package claudecode
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/adrg/xdg"
+
+	"usagedash/backend"
+	"usagedash/backend/atomicfile"
+)
+
+// Options configure a Source.
+type Options struct {
+	// Folders are the Claude Code folders to read (each holding projects/);
+	// nil reads DefaultFolders.
+	Folders []string
+	// CacheDir holds the index of what was read (XDG cache folder's
+	// usagedash/claude-code when empty); DataDir the record of what was
+	// counted (XDG data folder's usagedash/claude-code when empty).
+	CacheDir, DataDir string
+}
+
+// Source reads Claude Code's transcripts on this computer (backend.Source).
+// Each Report first refreshes: it reads only what was appended to the
+// transcripts since the last refresh (in this process or, through the
+// index, an earlier one). Safe for concurrent use.
+type Source struct {
+	folders   []string
+	indexPath string
+	mu        sync.Mutex
+	ledger    *ledger
+	record    *record
+	files     map[string]fileState
+	// present are the name ids of the transcripts the last listing found;
+	// requests from other files come only from the record.
+	present map[uint32]bool
+	// inScope caches, per transcript name id, whether the file lies under
+	// one of folders (the record may hold other folders' requests).
+	inScope    map[uint32]bool
+	unreadable unreadableSummary
+	prices     priceCache
+}
+
+// indexFile is the index on disk.
+type indexFile struct {
+	// Record is the id of the record the index belongs to and RecordSize its
+	// size when the index was written: an index that claims more than the
+	// record holds is not trusted (the transcripts are read again).
+	Record     string               `json:"record"`
+	RecordSize int64                `json:"record_size"`
+	Files      map[string]fileState `json:"files"`
+}
+
+// New opens the source: it reads usagedash's record of counted requests and
+// the index of what was read. Transcripts are read by the first Report.
+func New(opts Options) (*Source, error) {
+	folders := opts.Folders
+	if folders == nil {
+		folders = DefaultFolders()
+	}
+	xdg.Reload()
+	cache, data := opts.CacheDir, opts.DataDir
+	if cache == "" {
+		cache = filepath.Join(xdg.CacheHome, "usagedash", "claude-code")
+	}
+	if data == "" {
+		data = filepath.Join(xdg.DataHome, "usagedash", "claude-code")
+	}
+	s := &Source{folders: cleanFolders(folders), indexPath: filepath.Join(cache, "index.json"),
+		ledger: newLedger(), files: map[string]fileState{}, present: map[uint32]bool{}, inScope: map[uint32]bool{}}
+	rec, err := openRecord(filepath.Join(data, "record.bin"), s.ledger)
+	if err != nil {
+		return nil, backend.WrapError(err, backend.EUNAVAILABLE, "usagedash cannot open its record of Claude Code usage in "+data+".")
+	}
+	s.record = rec
+	if b, err := os.ReadFile(s.indexPath); err == nil {
+		var idx indexFile
+		if json.Unmarshal(b, &idx) == nil && idx.Record == rec.id && idx.RecordSize <= rec.size && idx.Files != nil {
+			s.files = idx.Files
+		}
+	}
+	return s, nil
+}
+
+// Folders are the Claude Code folders the source reads.
+func (s *Source) Folders() []string { return append([]string(nil), s.folders...) }
+
+// Info describes the source.
+func (s *Source) Info() backend.SourceInfo {
+	return backend.SourceInfo{Kind: backend.SourceClaudeCode, Label: "Claude Code on this computer (" + strings.Join(s.folders, ", ") + ")",
+		Vocabulary: backend.VocabularyProjectsSessions, CostComputed: true}
+}
+
+// Close releases nothing: the source holds no open files between refreshes.
+func (s *Source) Close(context.Context) error { return nil }
+
+// RefreshStats says what one refresh read.
+type RefreshStats struct {
+	// Files is how many transcripts were listed; Read how many had new bytes.
+	Files, Read int
+	// Changed is how many requests were counted or grew.
+	Changed int
+}
+
+// Refresh reads what was appended to the transcripts since the last refresh,
+// records the requests it counted, then saves the index. It stops early
+// (counting nothing of the files not yet read) when ctx is done.
+func (s *Source) Refresh(ctx context.Context) (RefreshStats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refresh(ctx)
+}
+
+func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
+	found, unreadable := listTranscripts(s.folders)
+	stats := RefreshStats{Files: len(found)}
+	var todo []foundFile
+	present := make(map[uint32]bool, len(found))
+	listed := make(map[string]bool, len(found))
+	for _, f := range found {
+		present[s.ledger.intern(f.path)] = true
+		listed[f.path] = true
+		if st, ok := s.files[f.path]; !ok || !st.unchanged(f.info) {
+			todo = append(todo, f)
+		}
+	}
+	reads, failed := readAll(ctx, todo, s.files)
+	if err := ctx.Err(); err != nil {
+		return stats, backend.WrapError(err, backend.EUNAVAILABLE, "Reading Claude Code's transcripts was cancelled.")
+	}
+	var changed []int
+	for i, f := range todo {
+		r := reads[i]
+		if failed[i] {
+			unreadable = append(unreadable, f.path)
+			continue
+		}
+		stats.Read++
+		file := s.ledger.intern(f.path)
+		for j := range r.requests {
+			if k := s.ledger.merge(&r.requests[j], file); k >= 0 {
+				changed = append(changed, k)
+				s.prices.forget(k)
+			}
+		}
+	}
+	changed = uniqueInts(changed)
+	stats.Changed = len(changed)
+	if err := s.record.append(s.ledger, changed); err != nil {
+		return stats, backend.WrapError(err, backend.EUNAVAILABLE, "usagedash cannot write its record of Claude Code usage.")
+	}
+	dirty := len(changed) > 0
+	for i, f := range todo {
+		if !failed[i] {
+			s.files[f.path] = reads[i].state
+			dirty = true
+		}
+	}
+	for p := range s.files {
+		if !listed[p] {
+			delete(s.files, p) // vanished: what it said stays in the record
+			dirty = true
+		}
+	}
+	s.present = present
+	s.unreadable = summarize(s.files, unreadable)
+	if dirty {
+		if err := s.saveIndex(); err != nil {
+			return stats, backend.WrapError(err, backend.EUNAVAILABLE, "usagedash cannot write its index of Claude Code's transcripts.")
+		}
+	}
+	return stats, nil
+}
+
+// saveIndex writes the index atomically.
+func (s *Source) saveIndex() error {
+	b, err := json.Marshal(indexFile{Record: s.record.id, RecordSize: s.record.size, Files: s.files})
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(s.indexPath, b)
+}
+
+// readAll reads the files in todo on all cores; reads[i] and failed[i] are
+// todo[i]'s outcome.
+func readAll(ctx context.Context, todo []foundFile, states map[string]fileState) (reads []fileRead, failed []bool) {
+	reads, failed = make([]fileRead, len(todo)), make([]bool, len(todo))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(todo), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var err error
+				reads[i], err = readTranscript(todo[i].path, states[todo[i].path])
+				failed[i] = err != nil
+			}
+		}()
+	}
+	for i := range todo {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return reads, failed
+}
+
+// uniqueInts sorts out repeats (a request that grew twice in one refresh).
+func uniqueInts(xs []int) []int {
+	seen := make(map[int]bool, len(xs))
+	out := xs[:0]
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
