@@ -96,7 +96,10 @@ func (s *Source) compute(ctx context.Context, p reportPlan) (*backend.Report, er
 		GeneratedAt:    time.Now().UTC(),
 		Period:         p.period,
 	}
-	agg.Apply(r, labels)
+	if err := agg.Apply(r, labels); err != nil {
+		return nil, err
+	}
+	r.SettleOnePass() // every part at once; averages over the period's active instances
 	return r, nil
 }
 

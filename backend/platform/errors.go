@@ -62,6 +62,8 @@ func (c *Client) statusError(cl call, resp *http.Response, body []byte) error {
 			"%s redirects elsewhere (HTTP %d%s). Enter the address the platform is served at.", c.BaseURL(), status, redirectTarget(resp)))
 	case status == http.StatusTooManyRequests:
 		return backend.Errorf(backend.EUNAVAILABLE, "The platform is busy (HTTP 429). Try again in a moment.")
+	case status >= 500 && detail != "":
+		return backend.Errorf(backend.EUNAVAILABLE, "The platform had an internal error (HTTP %d): %s", status, sentence(detail))
 	case status >= 500:
 		return backend.Errorf(backend.EUNAVAILABLE, "The platform had an internal error (HTTP %d).", status)
 	case status >= 400:

@@ -35,17 +35,23 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	addr := clientAddr(r)
-	att, wait, ok := s.limiter.begin(s.now(), "account:"+strings.ToLower(req.UsernameOrEmail), "address:"+addr)
-	if !ok {
-		s.log.Warn("sign-in rate limited", "client", addr)
-		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		writeError(w, http.StatusTooManyRequests, detailTooMany)
+	addrKey := addressKey(addr)
+	if wait, blocked := s.limiter.blocked(s.now(), addrKey); blocked {
+		s.tooMany(w, addr, wait)
 		return
 	}
 	u, err := s.userByLogin(ctx, req.UsernameOrEmail)
 	if err != nil && !errors.Is(err, errNoUser) {
-		s.limiter.cancel(att)
 		s.unavailable(w, "look up user", err)
+		return
+	}
+	accountKey := "name:" + strings.ToLower(req.UsernameOrEmail)
+	if u != nil {
+		accountKey = "account:" + u.ID
+	}
+	att, wait, ok := s.limiter.begin(s.now(), addrKey, accountKey)
+	if !ok {
+		s.tooMany(w, addr, wait)
 		return
 	}
 	var match bool
@@ -58,7 +64,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		match, err = s.hashes.verify(ctx, u.HashedPassword, req.Password)
 	}
 	if err != nil {
-		s.limiter.cancel(att)
+		s.limiter.takeBack(att)
 		s.unavailable(w, "verify password", err)
 		return
 	}
@@ -67,7 +73,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, detailBadLogin)
 		return
 	}
-	s.limiter.succeeded(att)
+	s.limiter.takeBack(att)
 	tok, err := s.tokens.issue(u.ID, u.Username)
 	if err != nil {
 		s.log.Error("sign token", "err", err)
@@ -76,6 +82,13 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("signed in", "user_id", u.ID)
 	writeJSON(w, http.StatusOK, platform.LoginResponse{AccessToken: tok, TokenType: "bearer", User: u.response()})
+}
+
+// tooMany answers a sign-in the limiter refused.
+func (s *Server) tooMany(w http.ResponseWriter, addr string, wait time.Duration) {
+	s.log.Warn("sign-in rate limited", "client", addr)
+	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+	writeError(w, http.StatusTooManyRequests, detailTooMany)
 }
 
 // decodeLogin reads a login body. It answers 422 (as FastAPI does for an

@@ -88,27 +88,27 @@ func TestLimiterMemoryIsBounded(t *testing.T) {
 	l := newLimiter(3, time.Minute)
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range 5000 {
-		l.begin(t0, fmt.Sprintf("account:%d", i))
+		l.begin(t0, fmt.Sprintf("address:%d", i), fmt.Sprintf("account:%d", i))
 	}
-	if n := l.size(); n != 5000 {
-		t.Fatalf("%d keys, want 5000", n)
+	if n := l.size(); n != 10_000 {
+		t.Fatalf("%d keys, want 10000", n)
 	}
 	// Past the window, the next attempt sweeps every expired key.
-	l.begin(t0.Add(2*time.Minute), "account:new", "address:y")
+	l.begin(t0.Add(2*time.Minute), "address:y", "account:new")
 	if n := l.size(); n != 2 {
 		t.Fatalf("after the window: %d keys, want 2", n)
 	}
 	// A flood of distinct keys within the window stays under the cap.
 	l.maxKeys = 1000
 	for i := range 10_000 {
-		l.begin(t0.Add(3*time.Minute), fmt.Sprintf("address:%d", i))
+		l.begin(t0.Add(3*time.Minute), fmt.Sprintf("address:%d", i), "account:flooded")
 		if n := l.size(); n > l.maxKeys {
 			t.Fatalf("%d keys, cap %d", n, l.maxKeys)
 		}
 	}
 	// Each key holds at most max timestamps.
 	for range 10 {
-		l.begin(t0.Add(4*time.Minute), "address:0")
+		l.begin(t0.Add(4*time.Minute), "address:0", "account:0")
 	}
 	l.mu.Lock()
 	n := len(l.failures["address:0"])

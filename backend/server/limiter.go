@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net/netip"
 	"slices"
 	"sync"
 	"time"
@@ -16,9 +17,33 @@ const maxLimiterKeys = 100_000
 // pruneEvery is how often (in limiter time) expired entries are swept.
 const pruneEvery = time.Minute
 
-// limiter counts failed sign-ins per key (account, client address) in a
-// sliding window. An attempt is counted as a failure when it starts, so
-// concurrent guesses cannot overshoot the limit; a success takes it back.
+// limiter counts failed sign-ins in a sliding window, per client address and
+// per resolved account (the platform user id a username or email leads to,
+// so the username and the email share one count; a name that leads to no
+// account is counted under the name, lowercased).
+//
+// The two limits differ in kind, so that guesses are bounded while an
+// attacker cannot lock the owner out:
+//
+//   - Per address, the limit is hard: an address with max failures in the
+//     window is refused for every account until its oldest failure leaves
+//     the window. One address gets at most max guesses per window.
+//   - Per account, the limit applies to tainted addresses only: once an
+//     account has max failures in the window, an address that has itself
+//     failed within the window (against any account) is refused for it,
+//     until the account's failures or the address's own failures leave the
+//     window, whichever comes first. An address without failures is still
+//     let through, so the owner signing in from their usual computer gets
+//     in with the right password however many addresses guess at the
+//     account; a wrong password from it taints it at once.
+//
+// So guessing one account past max needs a fresh address (an IPv6 /64
+// counts as one address) for each further guess, and the owner is never
+// locked out for longer than one window after their own last failure.
+//
+// An attempt is counted as a failure when it starts, so concurrent guesses
+// cannot overshoot the limit; a success or a failure that was not about the
+// password (the database did not answer) takes it back.
 type limiter struct {
 	max     int
 	window  time.Duration
@@ -39,23 +64,48 @@ type attempt struct {
 	at   time.Time
 }
 
-// begin admits a sign-in attempt for keys at now, or refuses it and says
-// how long until one more attempt is allowed when any key has reached the
-// limit. An admitted attempt is counted as a failure until settled.
-func (l *limiter) begin(now time.Time, keys ...string) (*attempt, time.Duration, bool) {
+// addressKey is the limiter key of a client IP: the address itself, or for
+// IPv6 its /64 network (one subscriber's addresses).
+func addressKey(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return "address:" + ip
+	}
+	if a.Is6() && !a.Is4In6() {
+		p, _ := a.Prefix(64)
+		return "address:" + p.String()
+	}
+	return "address:" + a.Unmap().String()
+}
+
+// blocked reports whether the address has reached its hard limit, and how
+// long until it may try again. It counts nothing.
+func (l *limiter) blocked(now time.Time, address string) (time.Duration, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.maybePrune(now)
-	var wait time.Duration
-	for _, k := range keys {
-		recent := l.recent(k, now)
-		if len(recent) >= l.max {
-			wait = max(wait, recent[len(recent)-l.max].Add(l.window).Sub(now))
-		}
+	if ts := l.recent(address, now); len(ts) >= l.max {
+		return l.until(ts, now), true
 	}
-	if wait > 0 {
-		return nil, wait, false
+	return 0, false
+}
+
+// begin admits a sign-in attempt from address to account at now, or refuses
+// it (see limiter) and says how long until it would be admitted. An
+// admitted attempt is counted as a failure of both keys until settled.
+func (l *limiter) begin(now time.Time, address, account string) (*attempt, time.Duration, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.maybePrune(now)
+	addr := l.recent(address, now)
+	if len(addr) >= l.max {
+		return nil, l.until(addr, now), false
 	}
+	if acct := l.recent(account, now); len(acct) >= l.max && len(addr) > 0 {
+		clean := addr[len(addr)-1].Add(l.window).Sub(now)
+		return nil, min(l.until(acct, now), clean), false
+	}
+	keys := []string{address, account}
 	for _, k := range keys {
 		ts := append(l.failures[k], now)
 		if len(ts) > l.max {
@@ -66,26 +116,28 @@ func (l *limiter) begin(now time.Time, keys ...string) (*attempt, time.Duration,
 	return &attempt{keys: keys, at: now}, 0, true
 }
 
-// succeeded settles a successful attempt: the first key's (the account's)
-// failures are forgotten, and the attempt is taken back from the others.
-// The address counter is not reset, so signing in to one's own account does
-// not clear failures made against other accounts.
-func (l *limiter) succeeded(a *attempt) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.failures, a.keys[0])
-	for _, k := range a.keys[1:] {
-		l.takeBack(k, a.at)
-	}
+// until is how long until fewer than max of the failures ts remain.
+func (l *limiter) until(ts []time.Time, now time.Time) time.Duration {
+	return ts[len(ts)-l.max].Add(l.window).Sub(now)
 }
 
-// cancel takes back an attempt that failed for reasons other than the
-// credentials (the database did not answer).
-func (l *limiter) cancel(a *attempt) {
+// takeBack settles an attempt that was not a wrong password: a success, or
+// a failure of the database. A success does not clear earlier failures:
+// the owner getting in says nothing about the guesses made at the account
+// or from the address against other accounts.
+func (l *limiter) takeBack(a *attempt) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, k := range a.keys {
-		l.takeBack(k, a.at)
+		ts := l.failures[k]
+		if i := slices.Index(ts, a.at); i >= 0 {
+			ts = slices.Delete(ts, i, i+1)
+		}
+		if len(ts) == 0 {
+			delete(l.failures, k)
+			continue
+		}
+		l.failures[k] = ts
 	}
 }
 
@@ -106,18 +158,6 @@ func (l *limiter) recent(k string, now time.Time) []time.Time {
 	ts = slices.Delete(ts, 0, cut)
 	l.failures[k] = ts
 	return ts
-}
-
-func (l *limiter) takeBack(k string, at time.Time) {
-	ts := l.failures[k]
-	if i := slices.Index(ts, at); i >= 0 {
-		ts = slices.Delete(ts, i, i+1)
-	}
-	if len(ts) == 0 {
-		delete(l.failures, k)
-		return
-	}
-	l.failures[k] = ts
 }
 
 // maybePrune sweeps expired keys every pruneEvery, or at once when the map

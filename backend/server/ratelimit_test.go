@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,33 +37,93 @@ func want429(t *testing.T, r response, retryAfter string) {
 	}
 }
 
+// TestRateLimitPerAccount: failures count per resolved account (the
+// username and the email share one count), refuse the
+// addresses that failed, and never the owner at an address without failures.
 func TestRateLimitPerAccount(t *testing.T) {
 	e := newEnv(t)
 	demo, alice := user(t, sample.DemoUsername), user(t, "alice")
-	// Five failures from five addresses, one minute apart.
+	// Five failures from five addresses, one minute apart, alternating the
+	// username and the email: one account, so five failures, not 2 x 5.
 	for i := range 5 {
-		wantError(t, e.loginFrom("10.0.0."+string(rune('1'+i)), demo.Username, "bad"), http.StatusUnauthorized, badLogin)
+		account := demo.Username
+		if i%2 == 1 {
+			account = demo.Email
+		}
+		wantError(t, e.loginFrom("10.0.0."+string(rune('1'+i)), account, "bad"), http.StatusUnauthorized, badLogin)
 		e.clock.Advance(time.Minute)
 	}
-	// Now locked, even with the right password, in any case, from a fresh
-	// address; the window slides from the oldest failure. (The account key is
-	// the name as typed, lowercased: the email is a key of its own, so that a
-	// 429 never reveals which username an email belongs to.)
-	want429(t, e.loginFrom("10.0.0.9", demo.Username, demo.Password), "600")
-	want429(t, e.loginFrom("10.0.0.9", strings.ToUpper(demo.Username), demo.Password), "600")
-	// Other accounts, from the same address, are unaffected.
-	if r := e.loginFrom("10.0.0.9", alice.Username, alice.Password); r.status != http.StatusOK {
+	// Locked for the addresses that failed, even with the right password, by
+	// username or email; the window slides from the oldest failure.
+	want429(t, e.loginFrom("10.0.0.1", demo.Username, demo.Password), "600")
+	want429(t, e.loginFrom("10.0.0.5", demo.Email, demo.Password), "600")
+	// A wrong guess from a fresh address is still checked, and taints it.
+	wantError(t, e.loginFrom("10.0.0.8", demo.Email, "bad"), http.StatusUnauthorized, badLogin)
+	// (That sixth failure pushed the first out: the account's five
+	// newest failures began at minute 1.)
+	want429(t, e.loginFrom("10.0.0.8", demo.Username, demo.Password), "660")
+	// The owner at an address without failures gets in.
+	if r := e.loginFrom("10.0.0.9", demo.Username, demo.Password); r.status != http.StatusOK {
+		t.Fatalf("the owner at a clean address: %d %s", r.status, r.body)
+	}
+	// Other accounts, from a tainted address, are unaffected.
+	if r := e.loginFrom("10.0.0.1", alice.Username, alice.Password); r.status != http.StatusOK {
 		t.Fatalf("alice: %d %s", r.status, r.body)
 	}
-	e.clock.Advance(10*time.Minute + time.Second) // the oldest failure leaves the window
-	if r := e.loginFrom("10.0.0.9", demo.Username, demo.Password); r.status != http.StatusOK {
+	e.clock.Advance(10*time.Minute + time.Second) // the failure of 10.0.0.1 leaves the window
+	if r := e.loginFrom("10.0.0.1", demo.Username, demo.Password); r.status != http.StatusOK {
 		t.Fatalf("after the window: %d %s", r.status, r.body)
 	}
-	// That success reset the account: five more failures are allowed.
-	for i := range 5 {
-		wantError(t, e.loginFrom("10.0.1."+string(rune('1'+i)), demo.Username, "bad"), http.StatusUnauthorized, badLogin)
+}
+
+// TestOwnerIsNeverLockedOutForLong: an attacker failing from ever new
+// addresses keeps the account locked for tainted addresses, but the owner,
+// after mistyping once, is let in again one window after that mistake, and
+// at once from an address without failures.
+func TestOwnerIsNeverLockedOutForLong(t *testing.T) {
+	e := newEnv(t)
+	demo := user(t, sample.DemoUsername)
+	owner := "198.51.100.7"
+	wantError(t, e.loginFrom(owner, demo.Username, "typo"), http.StatusUnauthorized, badLogin)
+	attacker := 0
+	attack := func(n int) {
+		for range n {
+			attacker++
+			e.loginFrom("203.0.113."+strconv.Itoa(attacker), demo.Email, "guess")
+		}
 	}
-	want429(t, e.loginFrom("10.0.1.9", demo.Username, demo.Password), "900")
+	for minute := 0; minute < 15; minute++ {
+		attack(3)
+		if minute >= 1 {
+			if r := e.loginFrom(owner, demo.Username, demo.Password); r.status != http.StatusTooManyRequests {
+				t.Fatalf("minute %d: the tainted address got %d, want 429", minute, r.status)
+			}
+		}
+		e.clock.Advance(time.Minute)
+	}
+	// 15 minutes after the typo, the owner's address is clean again and the
+	// right password gets in, though the attack goes on.
+	e.clock.Advance(time.Second)
+	attack(3)
+	if r := e.loginFrom(owner, demo.Username, demo.Password); r.status != http.StatusOK {
+		t.Fatalf("one window after the typo: %d %s", r.status, r.body)
+	}
+	if r := e.loginFrom("198.51.100.8", demo.Username, demo.Password); r.status != http.StatusOK {
+		t.Fatalf("a clean address during the attack: %d %s", r.status, r.body)
+	}
+}
+
+// TestRateLimitCountsIPv6Networks: addresses of one IPv6 /64 share a count.
+func TestRateLimitCountsIPv6Networks(t *testing.T) {
+	e := newEnv(t)
+	demo := user(t, sample.DemoUsername)
+	for i := range 5 {
+		wantError(t, e.loginFrom("[2001:db8:1:2::"+strconv.Itoa(i+1)+"]", "guess"+strconv.Itoa(i), "pw"), http.StatusUnauthorized, badLogin)
+	}
+	want429(t, e.loginFrom("[2001:db8:1:2:ffff::9]", demo.Username, demo.Password), "900")
+	if r := e.loginFrom("[2001:db8:1:3::1]", demo.Username, demo.Password); r.status != http.StatusOK {
+		t.Fatalf("another /64: %d", r.status)
+	}
 }
 
 func TestRateLimitPerAddress(t *testing.T) {

@@ -1,9 +1,9 @@
 package server
 
 import (
-	"errors"
-	"fmt"
 	"strings"
+
+	"usagedash/backend"
 )
 
 // MinSecretBytes is the shortest token secret CheckSecret accepts.
@@ -28,13 +28,15 @@ var placeholderWords = []string{"changeme", "change-me", "change_me", "change-th
 
 // CheckSecret refuses token secrets that are easy to guess: fewer than 32
 // bytes, fewer than 10 distinct byte values (such as one repeated
-// character), a key published in a tutorial, or placeholder text.
+// character), a key published in a tutorial, or placeholder text. Its error
+// is an EINVALID *backend.Error whose message says which rule the secret
+// breaks and how to make a good one.
 func CheckSecret(secret []byte) error {
 	if len(secret) == 0 {
-		return errors.New("server: a token secret is required (there is no default); " + secretHint)
+		return backend.Errorf(backend.EINVALID, "A token secret is required (there is no default); %s.", secretHint)
 	}
 	if len(secret) < MinSecretBytes {
-		return fmt.Errorf("server: the token secret is %d bytes; it must be at least %d random bytes (%s)",
+		return backend.Errorf(backend.EINVALID, "The token secret is %d bytes; it must be at least %d random bytes (%s).",
 			len(secret), MinSecretBytes, secretHint)
 	}
 	var seen [256]bool
@@ -46,18 +48,18 @@ func CheckSecret(secret []byte) error {
 		}
 	}
 	if distinct < minDistinctBytes {
-		return fmt.Errorf("server: the token secret has only %d distinct characters; it must be random, not a repeated pattern (%s)",
+		return backend.Errorf(backend.EINVALID, "The token secret has only %d distinct characters; it must be random, not a repeated pattern (%s).",
 			distinct, secretHint)
 	}
 	lower := strings.ToLower(string(secret))
 	for _, p := range publishedSecrets {
 		if lower == p {
-			return errors.New("server: the token secret is a published example key that anyone can use to forge tokens; " + secretHint)
+			return backend.Errorf(backend.EINVALID, "The token secret is a published example key that anyone can use to forge tokens; %s.", secretHint)
 		}
 	}
 	for _, w := range placeholderWords {
 		if strings.Contains(lower, w) {
-			return fmt.Errorf("server: the token secret looks like placeholder text (contains %q); %s", w, secretHint)
+			return backend.Errorf(backend.EINVALID, "The token secret looks like placeholder text (it contains %q); %s.", w, secretHint)
 		}
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"usagedash/backend"
 	"usagedash/backend/platform"
 	"usagedash/backend/sample"
 	"usagedash/backend/server"
@@ -166,8 +167,13 @@ func TestWeakSecretsRefused(t *testing.T) {
 		"placeholder":  "your-secret-key-here-please-change-it-0123",
 	}
 	for name, s := range weak {
-		if err := server.CheckSecret([]byte(s)); err == nil {
+		err := server.CheckSecret([]byte(s))
+		if err == nil {
 			t.Errorf("%s: accepted", name)
+		}
+		// The message a person sees says why, never "Something went wrong".
+		if msg := backend.ErrorMessage(err); !strings.Contains(msg, "token secret") || !strings.Contains(msg, "openssl rand") {
+			t.Errorf("%s: unclear refusal %q", name, msg)
 		}
 		if _, err := server.New(server.Config{Source: e.src, Secret: []byte(s)}); err == nil {
 			t.Errorf("%s: New accepted it", name)

@@ -41,17 +41,20 @@ var userFields = bson.D{
 // loginFields are userFields and the password hash, for sign-in.
 var loginFields = append(bson.D{{Key: "hashed_password", Value: 1}}, userFields...)
 
-// userByLogin finds the active user whose username or email is account, as
-// the platform does (exact match, is_active: true), hash included.
+// userByLogin finds the active user whose username or email is account,
+// hash included. An exact username match wins over an email match (one
+// account's username may be another's email), so the same person always
+// gets the same account; among several accounts with that email, the one
+// with the smallest platform id.
 func (s *Server) userByLogin(ctx context.Context, account string) (*userDoc, error) {
-	filter := bson.D{
-		{Key: "$or", Value: bson.A{
-			bson.D{{Key: "username", Value: account}},
-			bson.D{{Key: "email", Value: account}},
-		}},
-		{Key: "is_active", Value: true},
+	for _, field := range []string{"username", "email"} {
+		filter := bson.D{{Key: field, Value: account}, {Key: "is_active", Value: true}}
+		u, err := s.findUser(ctx, filter, loginFields)
+		if !errors.Is(err, errNoUser) {
+			return u, err
+		}
 	}
-	return s.findUser(ctx, filter, loginFields)
+	return nil, errNoUser
 }
 
 // learnHashCost sets the dummy hash's cost from a stored hash, so that the
@@ -79,7 +82,7 @@ func (s *Server) userByID(ctx context.Context, id string) (*userDoc, error) {
 func (s *Server) findUser(ctx context.Context, filter, proj bson.D) (*userDoc, error) {
 	var u userDoc
 	err := s.src.Database().Collection("users").
-		FindOne(ctx, filter, options.FindOne().SetProjection(proj)).Decode(&u)
+		FindOne(ctx, filter, options.FindOne().SetProjection(proj).SetSort(bson.D{{Key: "id", Value: 1}})).Decode(&u)
 	if errors.Is(err, mongo.ErrNoDocuments) {
 		return nil, errNoUser
 	}

@@ -1,9 +1,11 @@
 package usage
 
 import (
+	"fmt"
 	"time"
 
 	"usagedash/backend"
+	"usagedash/backend/textsafe"
 )
 
 // Instance is what the aggregation knows about one instance before the scan:
@@ -48,6 +50,9 @@ type Aggregator struct {
 
 	models, workflows, byInstance, modes, users group
 	series                                      seriesGroup
+
+	// err is why a log was refused; once set, Add counts nothing more.
+	err error
 }
 
 // instanceInfo holds an instance's attributes and the rows its logs go to.
@@ -115,8 +120,22 @@ func (a *Aggregator) userRow(userID string) *Totals {
 // Add counts one log record in the totals and in each breakdown. The log's
 // workflow_id and claude_mode win over its instance's when set. With a
 // Pricer, the log is first priced once (as one request of its instance's
-// model) and every row it goes to adds that price.
+// model) and every row it goes to adds that price. A log with a negative or
+// absurd figure (see MaxCount, MaxCostUSD), or one whose figures would
+// overflow the sums, is refused: Add then counts nothing more and Apply
+// returns the reason.
 func (a *Aggregator) Add(r *LogRecord) {
+	if a.err != nil {
+		return
+	}
+	if err := checkRecord(r); err != nil {
+		a.err = fmt.Errorf("a log of instance %q cannot be counted: %w", r.InstanceID, err)
+		return
+	}
+	if !a.total.room(r) {
+		a.err = fmt.Errorf("the logs add up to more tokens or dollars than any real usage")
+		return
+	}
 	in := a.instance(r.InstanceID, r.WorkflowID)
 	a.pricing.price(&in.instancePricing, r)
 	a.total.Add(r)
@@ -186,12 +205,20 @@ func (a *Aggregator) WorkflowIDs() []string {
 	return ids
 }
 
+// Err returns why a log was refused (see Add), or nil.
+func (a *Aggregator) Err() error { return a.err }
+
 // Apply writes the totals into r's headline fields, the breakdowns into
 // r.Breakdowns, labelled with labels, and the usage over time into r.Series
-// (or, when it cannot be built, the reason into r.SeriesNote).
-func (a *Aggregator) Apply(r *backend.Report, labels Labels) {
+// (or, when it cannot be built, the reason into r.SeriesNote). When a log
+// was refused, it writes nothing and returns an EBADDATA error saying why.
+func (a *Aggregator) Apply(r *backend.Report, labels Labels) error {
+	if a.err != nil {
+		return backend.WrapError(a.err, backend.EBADDATA, "The usage cannot be added up: "+textsafe.Quote(a.err.Error())+".")
+	}
 	a.total.Apply(r)
 	r.Breakdowns = a.Breakdowns(labels)
 	a.series.apply(r)
 	a.applyPricing(r)
+	return nil
 }
