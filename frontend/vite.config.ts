@@ -30,6 +30,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
     css: false,
-    testTimeout: 15000,
+    // Above the 30 s wait of findBy/waitFor (src/test/setup.ts), so a slow wait fails with its own message.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
