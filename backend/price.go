@@ -10,6 +10,9 @@ type Pricer interface {
 	// Model returns the pricer of one model id ("" when unknown). Callers
 	// resolve it once per model, so pricing each log stays cheap.
 	Model(model string) ModelPricer
+	// CacheTTL is how cache writes of unknown TTL (RequestUsage.
+	// CacheWriteUnsplit) are priced for this connection.
+	CacheTTL() CacheTTL
 }
 
 // ModelPricer prices the requests (or logs) of one model.

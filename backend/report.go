@@ -123,6 +123,50 @@ type PricingSummary struct {
 	// all prompt tokens (input + cache writes + cache reads).
 	CacheSavingsUSD float64 `json:"cache_savings_usd"`
 	CacheHitRatio   float64 `json:"cache_hit_ratio"`
+	// Rules lists each pricing rule that priced at least one log, with how
+	// many (never nil).
+	Rules []RuleUse `json:"rules"`
+	// SecondaryRows lists the price-table rows known only from secondary
+	// sources that priced at least one log (never nil): the UI marks those
+	// costs "price from a secondary source".
+	SecondaryRows []SecondaryRowUse `json:"secondary_rows"`
+	// UnconfirmedLogs counts logs under a rule whose multiplier is not
+	// confirmed (not applied, so their cost is a lower bound).
+	UnconfirmedLogs int64 `json:"unconfirmed_logs"`
+	// CacheTTL says, per model with cache writes of unknown TTL, how they
+	// were priced; CacheTTLNote sums it up in one sentence for the pricing
+	// card ("" without such writes).
+	CacheTTL     []CacheTTLChoice `json:"cache_ttl"`
+	CacheTTLNote string           `json:"cache_ttl_note"`
+}
+
+// RuleUse is one pricing rule (PriceRule.ID) and how many logs it priced.
+type RuleUse struct {
+	Rule string `json:"rule"`
+	Logs int64  `json:"logs"`
+}
+
+// SecondaryRowUse is a secondary-source price-table row that priced logs.
+type SecondaryRowUse struct {
+	// Row is the row's id ("claude-fable-5-2@2026-11-09").
+	Row         string  `json:"row"`
+	Logs        int64   `json:"logs"`
+	ComputedUSD float64 `json:"computed_usd"`
+}
+
+// CacheTTLChoice is how one model's cache writes of unknown TTL were priced.
+type CacheTTLChoice struct {
+	Model string `json:"model"`
+	// TTL is CacheTTL5m or CacheTTL1h; Policy the connection's policy that
+	// chose it (CacheTTLMatch picks the TTL closer to the reported cost).
+	TTL    CacheTTL `json:"ttl" ts_type:"string"`
+	Policy CacheTTL `json:"policy" ts_type:"string"`
+	// ReportedUSD and ComputedUSD sum the model's logs that report a cost,
+	// computed at TTL; MismatchPercent is their gap in percent of the
+	// reported cost (null without a reported cost to compare).
+	ReportedUSD     float64  `json:"reported_usd"`
+	ComputedUSD     float64  `json:"computed_usd"`
+	MismatchPercent *float64 `json:"mismatch_percent"`
 }
 
 // Derived holds figures computed from a report's totals. Per-instance

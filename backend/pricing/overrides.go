@@ -39,7 +39,7 @@ const (
 // ValidateOverrides first to tell the user why.
 func (t *Table) WithOverrides(aliases map[string]string, custom map[string]Price) *Table {
 	n := &Table{version: t.version, source: t.source, families: t.families, sameAs: t.sameAs,
-		litellmWrong: t.litellmWrong, update: t.update, aliases: maps.Clone(t.aliases), custom: maps.Clone(t.custom)}
+		litellmWrong: t.litellmWrong, update: t.update, cacheTTL: t.cacheTTL, aliases: maps.Clone(t.aliases), custom: maps.Clone(t.custom)}
 	if n.aliases == nil {
 		n.aliases = map[string]string{}
 	}

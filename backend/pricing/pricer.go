@@ -38,3 +38,25 @@ func (m *modelPricer) PriceRequest(at time.Time, u backend.RequestUsage) backend
 	u.Regional = u.Regional || m.regional
 	return m.prices[i].logPrice(at, u)
 }
+
+// CacheTTL is how t prices cache writes of unknown TTL: CacheTTLMatch unless
+// WithCacheTTL set another policy.
+func (t *Table) CacheTTL() backend.CacheTTL {
+	if t.cacheTTL == "" {
+		return backend.CacheTTLMatch
+	}
+	return t.cacheTTL
+}
+
+// WithCacheTTL returns a copy of t that prices cache writes of unknown TTL
+// by policy (a connection's setting); an unknown policy is CacheTTLMatch.
+func (t *Table) WithCacheTTL(policy backend.CacheTTL) *Table {
+	n := *t
+	switch policy {
+	case backend.CacheTTL5m, backend.CacheTTL1h:
+		n.cacheTTL = policy
+	default:
+		n.cacheTTL = backend.CacheTTLMatch
+	}
+	return &n
+}

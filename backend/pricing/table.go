@@ -32,6 +32,8 @@ type Table struct {
 	custom map[string]Price
 	// update describes the download merged in, nil for the embedded table.
 	update *UpdateInfo
+	// cacheTTL prices cache writes of unknown TTL ("" is CacheTTLMatch).
+	cacheTTL backend.CacheTTL
 }
 
 // Default returns the price table shipped with the app (parsed once; the

@@ -216,6 +216,7 @@ func (a *Aggregator) Apply(r *backend.Report, labels Labels) error {
 	if a.err != nil {
 		return backend.WrapError(a.err, backend.EBADDATA, "The usage cannot be added up: "+textsafe.Quote(a.err.Error())+".")
 	}
+	a.resolveCacheTTL()
 	a.total.Apply(r)
 	r.Breakdowns = a.Breakdowns(labels)
 	a.series.apply(r)

@@ -63,6 +63,18 @@ func TestPricingByHand(t *testing.T) {
 		LongContextLogs: 1, LongContextExtraUSD: 0.543, CacheSavingsUSD: 0.1875,
 		// cache reads / (input + cache writes + cache reads)
 		CacheHitRatio: 70_000.0 / (151_100 + 2_000 + 70_000),
+		Rules:         []backend.RuleUse{}, SecondaryRows: []backend.SecondaryRowUse{},
+		// "match": 0.021 at 5 minutes is closer to the reported 0.02 than
+		// 0.021 + 2,000×(6−3.75) µ$ = 0.0255 at 1 hour; 0.001 / 0.02 = 5%.
+		CacheTTL: []backend.CacheTTLChoice{{Model: "claude-sonnet-4-5-20250929", TTL: backend.CacheTTL5m, Policy: backend.CacheTTLMatch,
+			ReportedUSD: 0.02, ComputedUSD: 0.021}},
+		CacheTTLNote: "Cache writes priced as 5-minute writes: they match the reported cost within 5.0%.",
+	}
+	if r.Pricing != nil && len(r.Pricing.CacheTTL) == 1 {
+		if pct := r.Pricing.CacheTTL[0].MismatchPercent; pct == nil || math.Abs(*pct-5) > 1e-9 {
+			t.Errorf("mismatch %v, want 5%%", pct)
+		}
+		r.Pricing.CacheTTL[0].MismatchPercent = nil
 	}
 	if r.Pricing == nil || !reflect.DeepEqual(*r.Pricing, want) {
 		t.Fatalf("pricing\n got %+v\nwant %+v", r.Pricing, want)
@@ -105,8 +117,10 @@ type logSpec struct {
 // and every by-model and by-mode row with sums computed log by log with
 // Table.Cost and Table.CacheSavings.
 func TestPricingMatchesAPlainLoop(t *testing.T) {
+	// Cache writes as 5-minute ones, as Table.Cost prices unsplit writes
+	// (TestCacheTTLMatch covers the "match" policy).
 	table := pricing.Default().WithOverrides(map[string]string{"team-sonnet": "claude-sonnet-4-5"},
-		map[string]pricing.Price{"my-model": {Rates: pricing.Rates{Input: 2, Output: 8}}})
+		map[string]pricing.Price{"my-model": {Rates: pricing.Rates{Input: 2, Output: 8}}}).WithCacheTTL(backend.CacheTTL5m)
 	instances := []usage.Instance{
 		{ID: "sonnet", Model: "claude-sonnet-4-5-20250929", Mode: "api-key"},
 		{ID: "opus", Model: "claude-opus-4-6", Mode: "max-plan"},

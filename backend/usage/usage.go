@@ -73,6 +73,9 @@ type Totals struct {
 	LongContextLogs     int64
 	LongContextExtraUSD float64
 	CacheSavingsUSD     float64
+	// ttlDelta is, per model index, what pricing unsplit cache writes at the
+	// 1-hour rate adds to ComputedUSD (see cache_ttl.go).
+	ttlDelta []float64
 }
 
 // Add counts one log record.
