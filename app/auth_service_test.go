@@ -62,15 +62,13 @@ func filesContain(t *testing.T, dir, s string) bool {
 func TestSignInFetchSignOut(t *testing.T) {
 	url := startAPI(t)
 	dir := t.TempDir()
-	conns := newConnectionsIn(t, dir)
-	profilesSvc, err := app.NewProfileService(conns, "", app.DemoAccount{BaseURL: url, Login: sample.DemoUsername, Password: sample.DemoPassword})
+	f := newFixture(t, dir, nil)
+	profilesSvc, err := app.NewProfileService(f.life, f.ws, "", app.DemoAccount{BaseURL: url, Login: sample.DemoUsername, Password: sample.DemoPassword})
 	if err != nil {
 		t.Fatal(err)
 	}
-	life := app.NewLifecycle()
-	defer life.Shutdown()
-	auth := app.NewAuthService(life, conns, 10*time.Second)
-	reports := app.NewReportService(life, conns, nil, time.UTC, 30*time.Second)
+	auth := app.NewAuthService(f.life, f.ws, 10*time.Second)
+	reports := app.NewReportService(f.life, f.ws, time.UTC, 30*time.Second, nil)
 
 	state, err := profilesSvc.State()
 	if err != nil || len(state.Profiles) != 1 || !state.Profiles[0].Profile.Demo || state.DemoPassword != sample.DemoPassword || state.ActiveID != "" {
@@ -115,28 +113,36 @@ func TestSignInFetchSignOut(t *testing.T) {
 func TestRejectedSessionIsForgottenAndAsksToSignIn(t *testing.T) {
 	url := startAPI(t)
 	dir := t.TempDir()
-	conns := newConnectionsIn(t, dir)
-	p := saveActive(t, conns, backend.Profile{Name: "Team", Kind: backend.SourcePlatform, BaseURL: url, Login: "demo"})
+	f := newFixture(t, dir, nil)
+	p := f.saveActive(t, backend.Profile{Name: "Team", Kind: backend.SourcePlatform, BaseURL: url, Login: "demo"})
 	// A well-formed, unexpired token the server did not sign.
 	forged, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": "x", "username": "demo",
 		"exp": time.Now().Add(time.Hour).Unix()}).SignedString([]byte("some-other-key-0123456789-0123456789"))
-	conns.Secrets.Set(context.Background(), "session:"+p.ID, forged)
-	life := app.NewLifecycle()
-	defer life.Shutdown()
-	reports := app.NewReportService(life, conns, nil, time.UTC, 30*time.Second)
+	if err := f.secrets.Set(context.Background(), "session:"+p.ID, forged); err != nil {
+		t.Fatal(err)
+	}
+	reports := app.NewReportService(f.life, f.ws, time.UTC, 30*time.Second, nil)
 	_, err := reports.Fetch(backend.PeriodRequest{Preset: "all_time"})
 	if !errors.Is(err, platform.ErrSessionExpired) {
 		t.Fatalf("forged token: %v", err)
 	}
-	if _, ok := conns.Session(p.ID); ok {
-		t.Fatal("the rejected token was kept")
+	if _, err := f.conns.Session(context.Background(), p.ID); backend.ErrorCode(err) != backend.ENOTFOUND {
+		t.Fatalf("the rejected token was kept: %v", err)
+	}
+	// The token is dropped once: the next fetch asks to sign in without
+	// calling the platform, and the window heard of it once.
+	if _, err := reports.Fetch(backend.PeriodRequest{Preset: "all_time"}); backend.ErrorCode(err) != backend.EUNAUTHORIZED || errors.Is(err, platform.ErrSessionExpired) {
+		t.Fatalf("fetch after the drop: %v", err)
+	}
+	if n := f.events.count(app.EventSessionEnded); n != 1 {
+		t.Fatalf("%d session:ended events, want 1", n)
 	}
 }
 
 func TestMongoPasswordGoesToTheSecretStore(t *testing.T) {
 	dir := t.TempDir()
-	conns := newConnectionsIn(t, dir)
-	svc, err := app.NewProfileService(conns, "no keychain here", app.DemoAccount{})
+	f := newFixture(t, dir, nil)
+	svc, err := app.NewProfileService(f.life, f.ws, "no keychain here", app.DemoAccount{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,15 +57,15 @@ func (d *DatabaseService) withSource(p backend.Profile, fn func(context.Context,
 	if uri == "" {
 		return backend.Errorf(backend.EINVALID, "Enter the MongoDB connection string, such as mongodb://db.example.com:27017.")
 	}
+	ctx, cancel := context.WithTimeout(d.life.Context(), d.timeout)
+	defer cancel()
 	if _, password := mongodb.SplitPassword(uri); password == "" && p.ID != "" {
-		stored, err := d.conns.mongoPassword(p.ID)
+		stored, err := d.conns.Password(ctx, p.ID)
 		if err != nil {
 			return err
 		}
 		uri = mongodb.JoinPassword(uri, stored)
 	}
-	ctx, cancel := context.WithTimeout(d.life.Context(), d.timeout)
-	defer cancel()
 	src, err := mongodb.Open(ctx, mongodb.Config{URI: uri, Database: p.Database})
 	if err != nil {
 		return err

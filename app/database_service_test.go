@@ -13,10 +13,8 @@ import (
 
 func TestDatabaseServiceTestsAndListsUsers(t *testing.T) {
 	srv := seededServer(t)
-	conns := newConnections(t)
-	life := app.NewLifecycle()
-	defer life.Shutdown()
-	db := app.NewDatabaseService(life, conns, 10*time.Second)
+	f := newFixture(t, t.TempDir(), nil)
+	db := app.NewDatabaseService(f.life, f.conns, 10*time.Second)
 	p := backend.Profile{Name: "Local", Kind: backend.SourceMongoDB, MongoURI: srv.URI()}
 
 	info, err := db.TestConnection(p)

@@ -19,15 +19,13 @@ func TestFetchedReportsAreKeptAndReviewableOffline(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
-	conns := newConnectionsIn(t, filepath.Join(dir, "conf"))
-	p := saveActive(t, conns, backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: srv.URI(), Account: sample.DemoUsername})
 	store, err := history.Open(filepath.Join(dir, "reports"), history.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	life := app.NewLifecycle()
-	defer life.Shutdown()
-	reports := app.NewReportService(life, conns, store, time.UTC, 30*time.Second)
+	f := newFixture(t, filepath.Join(dir, "conf"), store)
+	p := f.saveActive(t, backend.Profile{Name: "DB", Kind: backend.SourceMongoDB, MongoURI: srv.URI(), Account: sample.DemoUsername})
+	reports := app.NewReportService(f.life, f.ws, time.UTC, 30*time.Second, nil)
 	svc := app.NewHistoryService(store)
 
 	if _, err := reports.Stored(backend.PeriodRequest{Preset: "all_time"}); backend.ErrorCode(err) != backend.ENOTFOUND {

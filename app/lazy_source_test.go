@@ -22,13 +22,10 @@ func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	conns := newConnections(t)
-	saveActive(t, conns, backend.Profile{Name: "Local DB", Kind: backend.SourceMongoDB,
-		MongoURI: "mongodb://" + addr + "/", Account: sample.DemoUsername})
-	conns.ConnectTimeout = 2 * time.Second
-	life := app.NewLifecycle()
-	defer life.Shutdown()
-	reports := app.NewReportService(life, conns, nil, time.UTC, 10*time.Second)
+	f := newFixture(t, t.TempDir(), nil)
+	f.saveActive(t, backend.Profile{Name: "Local DB", Kind: backend.SourceMongoDB,
+		MongoURI: "mongodb://" + addr + "/?serverSelectionTimeoutMS=2000", Account: sample.DemoUsername})
+	reports := app.NewReportService(f.life, f.ws, time.UTC, 10*time.Second, nil)
 	info, err := reports.Source()
 	if err != nil || info.Label != "MongoDB "+addr+" / claude_workflows" {
 		t.Fatalf("offline source %+v, %v", info, err)

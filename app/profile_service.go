@@ -2,9 +2,9 @@ package app
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"strings"
+	"time"
 
 	"usagedash/backend"
 	"usagedash/backend/mongodb"
@@ -14,11 +14,10 @@ import (
 // ProfileService is bound to the window: it lists, saves, deletes and
 // activates connection profiles.
 type ProfileService struct {
-	conns   *Connections
+	life    *Lifecycle
+	ws      *Workspace
 	warning string
 	demo    DemoAccount
-	// OnActivate, when set, hears that the active profile changed.
-	OnActivate func()
 }
 
 // DemoAccount is the sample platform's public demo sign-in, shown on the
@@ -29,11 +28,14 @@ type DemoAccount struct {
 	Password string
 }
 
+// profileTimeout bounds one call of the service (its keychain calls).
+const profileTimeout = 20 * time.Second
+
 // NewProfileService returns a ProfileService. warning explains where secrets
-// are kept when there is no keychain; demo (BaseURL set) adds or updates the
-// demo profile.
-func NewProfileService(conns *Connections, warning string, demo DemoAccount) (*ProfileService, error) {
-	s := &ProfileService{conns: conns, warning: warning, demo: demo}
+// are kept when there is no keychain (and any file set aside at start-up);
+// demo (BaseURL set) adds or updates the demo profile.
+func NewProfileService(life *Lifecycle, ws *Workspace, warning string, demo DemoAccount) (*ProfileService, error) {
+	s := &ProfileService{life: life, ws: ws, warning: warning, demo: demo}
 	if demo.BaseURL != "" {
 		if err := s.ensureDemo(); err != nil {
 			return nil, err
@@ -42,9 +44,15 @@ func NewProfileService(conns *Connections, warning string, demo DemoAccount) (*P
 	return s, nil
 }
 
+// ctx is the context of one call.
+func (s *ProfileService) ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(s.life.Context(), profileTimeout)
+}
+
 // ensureDemo points the demo profile at the running sample platform.
 func (s *ProfileService) ensureDemo() error {
-	list, err := s.conns.Profiles.List()
+	conns := s.ws.Connections()
+	list, err := conns.Profiles()
 	if err != nil {
 		return err
 	}
@@ -60,33 +68,44 @@ func (s *ProfileService) ensureDemo() error {
 	demo.BaseURL, demo.Login = s.demo.BaseURL, s.demo.Login
 	if demo.ID != "" {
 		// A new sample platform signs with a new key: the old session is void.
-		_ = s.conns.Secrets.Delete(context.TODO(), sessionKey(demo.ID))
-		s.conns.Forget(demo.ID)
+		ctx, cancel := s.ctx()
+		defer cancel()
+		if err := s.ws.DropSession(ctx, demo.ID, false); err != nil {
+			return err
+		}
 	}
-	_, err = s.conns.Profiles.Save(demo)
+	_, err = conns.SaveProfile(demo)
 	return err
 }
 
 // State returns the profiles, the active one and where secrets are kept.
+// A locked or failing keychain fails the call with its reason (ELOCKED for
+// a locked one) instead of showing every connection as signed out.
 func (s *ProfileService) State() (*ProfilesState, error) {
-	list, err := s.conns.Profiles.List()
+	conns := s.ws.Connections()
+	list, err := conns.Profiles()
 	if err != nil {
 		return nil, err
 	}
-	active, err := s.conns.Profiles.Active()
+	active, err := conns.ActiveID()
 	if err != nil {
 		return nil, err
 	}
-	st := &ProfilesState{Profiles: []ProfileView{}, ActiveID: active, SecretStorage: s.conns.Secrets.Kind(), SecretWarning: s.warning}
+	ctx, cancel := s.ctx()
+	defer cancel()
+	st := &ProfilesState{Profiles: []ProfileView{}, ActiveID: active, SecretStorage: conns.SecretStorage(), SecretWarning: s.warning}
 	for _, p := range list {
 		v := ProfileView{Profile: p}
 		switch p.Kind {
 		case backend.SourcePlatform:
-			v.Session = s.conns.SessionInfo(p.ID)
 			v.Insecure = insecureURL(p.BaseURL)
+			if v.Session, err = conns.SessionInfo(ctx, p.ID); err != nil {
+				return nil, err
+			}
 		case backend.SourceMongoDB:
-			_, err := s.conns.Secrets.Get(context.TODO(), passwordKey(p.ID))
-			v.HasPassword = err == nil
+			if v.HasPassword, err = conns.HasPassword(ctx, p.ID); err != nil {
+				return nil, err
+			}
 		}
 		if p.Demo {
 			st.DemoLogin, st.DemoPassword = s.demo.Login, s.demo.Password
@@ -99,6 +118,7 @@ func (s *ProfileService) State() (*ProfilesState, error) {
 // Save adds or updates a profile. A password inside a MongoDB URI is moved to
 // the secret store; the saved URI never contains it.
 func (s *ProfileService) Save(p backend.Profile) (*backend.Profile, error) {
+	conns := s.ws.Connections()
 	var password string
 	if p.Kind == backend.SourceMongoDB {
 		p.MongoURI, password = mongodb.SplitPassword(strings.TrimSpace(p.MongoURI))
@@ -106,43 +126,33 @@ func (s *ProfileService) Save(p backend.Profile) (*backend.Profile, error) {
 	p.BaseURL = strings.TrimSpace(p.BaseURL)
 	p.Login = strings.TrimSpace(p.Login)
 	if p.ID != "" {
-		if old, err := s.conns.Profiles.Get(p.ID); err == nil && old.Demo {
+		if old, err := conns.Profile(p.ID); err == nil && old.Demo {
 			p.Demo = true
 		}
 	}
-	saved, err := s.conns.Profiles.Save(p)
+	saved, err := conns.SaveProfile(p)
 	if err != nil {
 		return nil, err
 	}
 	if password != "" {
-		if err := s.conns.Secrets.Set(context.TODO(), passwordKey(saved.ID), password); err != nil {
-			return nil, backend.WrapError(err, backend.ErrorCode(err), "The connection was saved, but its password could not be stored in the "+s.conns.Secrets.Kind()+".")
+		ctx, cancel := s.ctx()
+		defer cancel()
+		if err := conns.StorePassword(ctx, saved.ID, password); err != nil {
+			return nil, err
 		}
 	}
-	s.conns.Forget(saved.ID)
 	return &saved, nil
 }
 
 // Delete removes a profile and forgets its secrets.
 func (s *ProfileService) Delete(id string) error {
-	s.conns.Forget(id)
-	err := errors.Join(s.conns.Secrets.Delete(context.TODO(), sessionKey(id)), s.conns.Secrets.Delete(context.TODO(), passwordKey(id)))
-	if err != nil {
-		return backend.WrapError(err, backend.ErrorCode(err), "Cannot remove the connection's secrets from the "+s.conns.Secrets.Kind()+".")
-	}
-	return s.conns.Profiles.Delete(id)
+	ctx, cancel := s.ctx()
+	defer cancel()
+	return s.ws.Connections().DeleteProfile(ctx, id)
 }
 
 // Activate makes a profile the one the dashboard shows.
-func (s *ProfileService) Activate(id string) error {
-	if err := s.conns.Profiles.SetActive(id); err != nil {
-		return err
-	}
-	if s.OnActivate != nil {
-		s.OnActivate()
-	}
-	return nil
-}
+func (s *ProfileService) Activate(id string) error { return s.ws.Activate(id) }
 
 // insecureURL reports plain HTTP to a host that is not this machine.
 func insecureURL(raw string) bool {
