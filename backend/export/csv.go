@@ -33,7 +33,8 @@ const (
 // series rows and the model, workflow, instance, mode and user rows. Amounts
 // are plain decimals (no exponent). The total row's logs, computed_usd and
 // unpriced_tokens cells are empty when the report does not know them (no
-// breakdowns, no pricing). Text cells that a spreadsheet would run as a
+// breakdowns, no pricing), and so are the other rows' cells their table
+// does not know (Series.Unknown: a platform series has no log counts). Text cells that a spreadsheet would run as a
 // formula (starting with = + - @, a tab or a carriage return) are prefixed
 // with a single quote.
 func WriteCSV(w io.Writer, r *backend.Report, m Meta) error {
@@ -59,17 +60,21 @@ func WriteCSV(w io.Writer, r *backend.Report, m Meta) error {
 	cw.Write(Header)
 	r = redact.Report(r)
 	cw.Write(totalRow(r))
+	priced := func(field string) bool { // breakdown rows know all but, unpriced, their computed cost
+		return r.Pricing != nil || (field != backend.FieldComputedUSD && field != backend.FieldUnpricedTokens)
+	}
 	if s := r.Series; s != nil {
-		writeRows(cw, orDefault(s.Bucket, backend.BucketDay), s.Rows)
+		known := func(field string) bool { return priced(field) && s.Knows(field) }
+		writeRows(cw, orDefault(s.Bucket, backend.BucketDay), s.Rows, known)
 	} else if b := r.Breakdowns; b != nil {
-		writeRows(cw, backend.BucketDay, b.ByDay) // a report stored before Series
+		writeRows(cw, backend.BucketDay, b.ByDay, priced) // a report stored before Series
 	}
 	if b := r.Breakdowns; b != nil {
-		writeRows(cw, SectionModel, b.ByModel)
-		writeRows(cw, SectionWorkflow, b.ByWorkflow)
-		writeRows(cw, SectionInstance, b.ByInstance)
-		writeRows(cw, SectionMode, b.ByMode)
-		writeRows(cw, SectionUser, b.ByUser)
+		writeRows(cw, SectionModel, b.ByModel, priced)
+		writeRows(cw, SectionWorkflow, b.ByWorkflow, priced)
+		writeRows(cw, SectionInstance, b.ByInstance, priced)
+		writeRows(cw, SectionMode, b.ByMode, priced)
+		writeRows(cw, SectionUser, b.ByUser, priced)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -98,13 +103,22 @@ func totalRow(r *backend.Report) []string {
 		amount(r.TotalCostUSD), computed, unpriced, integer(r.TotalExecutionTimeMS)}
 }
 
-func writeRows(cw *csv.Writer, section string, rows []backend.UsageRow) {
+// writeRows writes rows; a cell whose field known says the rows do not
+// know (backend.FieldLogs, ...) is empty, never a made-up 0.
+func writeRows(cw *csv.Writer, section string, rows []backend.UsageRow, known func(field string) bool) {
+	cell := func(field, value string) string {
+		if !known(field) {
+			return ""
+		}
+		return value
+	}
 	for _, row := range rows {
 		t := row.Tokens
-		cw.Write([]string{text(section), text(row.Key), text(row.Label), integer(row.Logs),
+		cw.Write([]string{text(section), text(row.Key), text(row.Label), cell(backend.FieldLogs, integer(row.Logs)),
 			integer(t.InputTokens), integer(t.OutputTokens), integer(t.CacheCreationInputTokens),
 			integer(t.CacheReadInputTokens), integer(t.TotalTokens), amount(row.CostUSD),
-			amount(row.ComputedUSD), integer(row.UnpricedTokens), integer(row.ExecutionTimeMS)})
+			cell(backend.FieldComputedUSD, amount(row.ComputedUSD)), cell(backend.FieldUnpricedTokens, integer(row.UnpricedTokens)),
+			integer(row.ExecutionTimeMS)})
 	}
 }
 
