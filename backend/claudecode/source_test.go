@@ -3,9 +3,9 @@ package claudecode
 import (
 	"path/filepath"
 
-	"usagedash/backend"
 	"slices"
 	"testing"
+	"usagedash/backend"
 )
 
 // The committed corpus, by hand (rates per million tokens from the shipped
