@@ -16,14 +16,14 @@ import (
 	"usagedash/backend/atomicfile"
 )
 
-// Notifier shows a desktop notification. notify.DBus implements it.
+// Notifier shows a desktop notification. notify.Desktop implements it.
 type Notifier interface {
 	Notify(ctx context.Context, title, body string) error
 }
 
 // UrgentNotifier is a Notifier that can also show an urgent notification.
 // The Alerter uses NotifyUrgent for levels at or above 100% when its Notifier
-// implements it (notify.DBus does: critical urgency).
+// implements it (notify.Desktop does: critical urgency).
 type UrgentNotifier interface {
 	Notifier
 	NotifyUrgent(ctx context.Context, title, body string) error

@@ -51,14 +51,22 @@ func (s *server) recorded() []call {
 }
 
 // serve connects to the bus at addr, owns org.freedesktop.Notifications and
-// exports s on it until the test ends.
-func serve(t *testing.T, addr string, s *server) {
+// exports s on it. stop releases the name (waiting for the bus to confirm)
+// and disconnects; the test's end does too.
+func serve(t *testing.T, addr string, s *server) (stop func()) {
 	t.Helper()
 	conn, err := dbus.Connect(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { conn.Close() })
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			conn.ReleaseName("org.freedesktop.Notifications")
+			conn.Close()
+		})
+	}
+	t.Cleanup(stop)
 	if err := conn.Export(s, "/org/freedesktop/Notifications", "org.freedesktop.Notifications"); err != nil {
 		t.Fatal(err)
 	}
@@ -66,4 +74,5 @@ func serve(t *testing.T, addr string, s *server) {
 	if err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
 		t.Fatalf("request name: %v, %v", reply, err)
 	}
+	return stop
 }

@@ -5,7 +5,10 @@ package notify_test
 import (
 	"context"
 	"errors"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,112 +18,92 @@ import (
 	"usagedash/backend/sessionbus/dbustest"
 )
 
-// Compile-time checks: DBus is what the budget alerter needs.
+// Compile-time checks: Desktop is what the budget alerter needs.
 var (
-	_ budget.Notifier       = (*notify.DBus)(nil)
-	_ budget.UrgentNotifier = (*notify.DBus)(nil)
+	_ budget.Notifier       = (*notify.Desktop)(nil)
+	_ budget.UrgentNotifier = (*notify.Desktop)(nil)
 )
 
-func TestDBusNotify(t *testing.T) {
+// beeepTimeout is what beeep sends as the expiry: five seconds.
+const beeepTimeout = 5000
+
+// The D-Bus library behind beeep keeps one connection to the session bus
+// per process, so every case runs on one private bus, in order: no
+// notification service, a working one, the budget alerter through it, and
+// one that never answers.
+func TestNotificationsOverSessionBus(t *testing.T) {
 	addr := dbustest.StartBus(t)
-	srv := &server{}
-	serve(t, addr, srv)
-
-	d := notify.NewDBus()
-	t.Cleanup(func() { d.Close() })
-	ctx := context.Background()
-	if err := d.Notify(ctx, "usagedash: 80% of your monthly budget", "Demo platform has spent $81.20 of $100 this month; forecast $120.40."); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.NotifyUrgent(ctx, "usagedash: over budget, 100% of your monthly budget", "over"); err != nil {
-		t.Fatal(err)
-	}
-	got := srv.recorded()
-	want := []call{
-		{AppName: "usagedash", Summary: "usagedash: 80% of your monthly budget",
-			Body:    "Demo platform has spent $81.20 of $100 this month; forecast $120.40.",
-			Urgency: 1, HasUrgency: true, Timeout: -1},
-		{AppName: "usagedash", Summary: "usagedash: over budget, 100% of your monthly budget", Body: "over",
-			Urgency: 2, HasUrgency: true, Timeout: -1},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("calls = %+v, want %+v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("call %d = %+v\nwant %+v", i, got[i], want[i])
-		}
-	}
-
-	// The connection survives a Close: the next notification reconnects.
-	d.Close()
-	if err := d.Notify(ctx, "again", ""); err != nil {
-		t.Fatalf("after Close: %v", err)
-	}
-	if n := len(srv.recorded()); n != 3 {
-		t.Errorf("calls = %d, want 3", n)
-	}
-}
-
-func TestDBusNoServer(t *testing.T) {
-	dbustest.StartBus(t) // a bus, but nobody owns org.freedesktop.Notifications
-	d := notify.NewDBus()
-	t.Cleanup(func() { d.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	d := notify.NewDesktop()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	start := time.Now()
-	err := d.Notify(ctx, "title", "body")
-	if !errors.Is(err, notify.ErrNoServer) || backend.ErrorCode(err) != backend.EUNAVAILABLE {
-		t.Fatalf("err = %v, want ErrNoServer", err)
-	}
-	if el := time.Since(start); el > 2*time.Second {
-		t.Errorf("took %v, past the deadline", el)
-	}
-	t.Log(backend.ErrorMessage(err))
+
+	t.Run("no notification service", func(t *testing.T) {
+		if err := notify.Available(ctx); !errors.Is(err, notify.ErrNoServer) {
+			t.Errorf("Available = %v, want ErrNoServer", err)
+		}
+		err := d.Notify(ctx, "title", "body")
+		if !errors.Is(err, notify.ErrNoServer) || backend.ErrorCode(err) != backend.EUNAVAILABLE {
+			t.Fatalf("err = %v, want ErrNoServer", err)
+		}
+		t.Log(backend.ErrorMessage(err))
+	})
+
+	t.Run("notifications arrive", func(t *testing.T) {
+		srv := &server{}
+		stop := serve(t, addr, srv)
+		defer stop()
+		if err := notify.Available(ctx); err != nil {
+			t.Errorf("Available = %v, want nil", err)
+		}
+		if err := d.Notify(ctx, "usagedash: 80% of your monthly budget", "Demo platform has spent $81.20 of $100 this month; forecast $120.40."); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.NotifyUrgent(ctx, "usagedash: over budget, 100% of your monthly budget", "over"); err != nil {
+			t.Fatal(err)
+		}
+		got := srv.recorded()
+		want := []call{
+			{AppName: "usagedash", Summary: "usagedash: 80% of your monthly budget",
+				Body:    "Demo platform has spent $81.20 of $100 this month; forecast $120.40.",
+				Urgency: 1, HasUrgency: true, Timeout: beeepTimeout},
+			{AppName: "usagedash", Summary: "usagedash: over budget, 100% of your monthly budget", Body: "over",
+				Urgency: 2, HasUrgency: true, Timeout: beeepTimeout},
+		}
+		if len(got) != len(want) {
+			t.Fatalf("calls = %+v, want %+v", got, want)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("call %d = %+v\nwant %+v", i, got[i], want[i])
+			}
+		}
+	})
+
+	t.Run("the budget alerter notifies once per level", func(t *testing.T) {
+		srv := &server{}
+		stop := serve(t, addr, srv)
+		defer stop()
+		checkAlerter(t, ctx, d, srv)
+	})
+
+	t.Run("a service that never answers", func(t *testing.T) {
+		release := make(chan struct{})
+		stop := serve(t, addr, &server{block: release})
+		defer stop()
+		defer close(release)
+		short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+		defer cancel()
+		err := d.Notify(short, "title", "body")
+		if !errors.Is(err, notify.ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("err = %v, want a deadline error", err)
+		}
+	})
 }
 
-func TestDBusServerNeverAnswers(t *testing.T) {
-	addr := dbustest.StartBus(t)
-	release := make(chan struct{})
-	t.Cleanup(func() { close(release) })
-	serve(t, addr, &server{block: release})
-	d := notify.NewDBus()
-	d.Timeout = 300 * time.Millisecond
-	t.Cleanup(func() { d.Close() })
-	start := time.Now()
-	err := d.Notify(context.Background(), "title", "body")
-	if err == nil || !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v, want a deadline error", err)
-	}
-	if el := time.Since(start); el > 2*time.Second {
-		t.Errorf("took %v for a 300ms timeout", el)
-	}
-}
-
-func TestDBusNoBus(t *testing.T) {
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(t.TempDir(), "no-such-bus"))
-	d := notify.NewDBus()
-	start := time.Now()
-	err := d.Notify(context.Background(), "title", "body")
-	if !errors.Is(err, notify.ErrNoBus) || backend.ErrorCode(err) != backend.EUNAVAILABLE {
-		t.Fatalf("err = %v, want ErrNoBus", err)
-	}
-	if el := time.Since(start); el > notify.DefaultTimeout {
-		t.Errorf("took %v", el)
-	}
-	t.Log(backend.ErrorMessage(err))
-}
-
-// TestAlerterOverDBus runs the budget alerter end to end through the real
-// DBus notifier and a notification server on a private bus: crossing 80%
-// then 100% gives exactly two notifications, re-checking gives none, and a
-// restarted alerter stays quiet.
-func TestAlerterOverDBus(t *testing.T) {
-	addr := dbustest.StartBus(t)
-	srv := &server{}
-	serve(t, addr, srv)
-	d := notify.NewDBus()
-	t.Cleanup(func() { d.Close() })
+// checkAlerter runs the budget alerter end to end through the notifier:
+// crossing 80% then 100% gives exactly two notifications, re-checking gives
+// none, and a restarted alerter stays quiet.
+func checkAlerter(t *testing.T, ctx context.Context, d *notify.Desktop, srv *server) {
 	state := filepath.Join(t.TempDir(), "alerts.json")
 	a, err := budget.NewAlerter(state, d)
 	if err != nil {
@@ -129,7 +112,6 @@ func TestAlerterOverDBus(t *testing.T) {
 	loc := time.UTC
 	now := time.Date(2026, time.April, 16, 12, 0, 0, 0, loc)
 	b := backend.Budget{MonthlyUSD: 100}
-	ctx := context.Background()
 	steps := []struct {
 		month float64
 		want  int // levels newly notified
@@ -152,11 +134,11 @@ func TestAlerterOverDBus(t *testing.T) {
 	if levels, err := restarted.Check(ctx, g, b, false, now, loc); err != nil || len(levels) != 0 {
 		t.Errorf("restarted: %v, %v", levels, err)
 	}
-
 	calls := srv.recorded()
 	if len(calls) != 2 {
 		t.Fatalf("notifications = %+v, want 2", calls)
 	}
+	// 81.20 spent by the 16th noon of a 30-day April: 81.20 / 15.5 days * 30.
 	if c := calls[0]; c.AppName != "usagedash" || c.Urgency != 1 ||
 		c.Summary != "usagedash: 80% of your monthly budget" ||
 		c.Body != "Demo platform has spent $81.20 of $100 this month; forecast $157.16." {
@@ -164,5 +146,41 @@ func TestAlerterOverDBus(t *testing.T) {
 	}
 	if c := calls[1]; c.Urgency != 2 || c.Summary != "usagedash: over budget, 100% of your monthly budget" {
 		t.Errorf("second = %+v", c)
+	}
+}
+
+// childVar makes a re-executed test binary send one notification and exit.
+const childVar = "USAGEDASH_NOTIFY_CHILD"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(childVar) != "" {
+		err := notify.NewDesktop().Notify(context.Background(), "title", "body")
+		avail := notify.Available(context.Background())
+		if errors.Is(err, notify.ErrNoBus) && errors.Is(avail, notify.ErrNoBus) {
+			os.Stdout.WriteString("no bus: " + backend.ErrorMessage(err))
+			os.Exit(0)
+		}
+		os.Stdout.WriteString("unexpected: " + errors.Join(err, avail).Error())
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+// With no session bus, a notification fails with ErrNoBus and starts no
+// dbus-daemon (beeep's D-Bus library would run dbus-launch, whose daemon
+// outlives the app).
+func TestNoSessionBusStartsNoDaemon(t *testing.T) {
+	env, mark := dbustest.NoBusEnv(t, childVar+"=1")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$")
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.HasPrefix(string(out), "no bus: ") {
+		t.Errorf("child: %v: %s", err, out)
+	}
+	if pids := dbustest.DaemonsMarked(mark); len(pids) != 0 {
+		dbustest.KillAll(pids)
+		t.Errorf("a notification without a bus left %d dbus-daemon(s) behind", len(pids))
 	}
 }
