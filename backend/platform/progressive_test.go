@@ -2,6 +2,7 @@ package platform
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -146,5 +147,36 @@ func TestABrokenBucketFileIsRefetchedAndReplaced(t *testing.T) {
 	}
 	if _, err := src.Report(context.Background(), q); err != nil || h.dayCalls() != 8 {
 		t.Fatalf("after the file was replaced: %v, %d day calls, want 8", err, h.dayCalls())
+	}
+}
+
+func TestAnEndedSessionFailsEveryPartNotYetDelivered(t *testing.T) {
+	h := &seriesServer{}
+	h.setFail(func(start, end string) (int, string) {
+		if start == headlineStart && end == headlineEnd {
+			return 401, "Could not validate credentials"
+		}
+		return 0, ""
+	})
+	src, _ := seriesSource(t, h)
+	q := backend.Query{Period: resolved(t, backend.PeriodRequest{Preset: "last_30_days"})}
+	seen := map[backend.ReportPart]int{}
+	var totals backend.PartStatus
+	r, err := backend.ReportInParts(context.Background(), src, q, func(p backend.PartResult) {
+		seen[p.Part]++
+		if p.Part == backend.PartTotals {
+			totals = p.Status
+		}
+	})
+	if r != nil || !errors.Is(err, ErrSessionExpired) {
+		t.Fatalf("report %v, error %v", r, err)
+	}
+	for _, part := range backend.AllParts {
+		if seen[part] != 1 {
+			t.Fatalf("part %s delivered %d times", part, seen[part])
+		}
+	}
+	if totals.State != backend.PartFailed || totals.Code != backend.EUNAUTHORIZED || totals.Retryable || totals.Message != "Your session has ended. Sign in again." {
+		t.Fatalf("totals %+v", totals)
 	}
 }

@@ -89,12 +89,15 @@ func (s *Source) series(ctx context.Context, token string, p backend.Period) (*b
 	f := &seriesFetch{src: s, token: token, buckets: buckets, now: s.now(),
 		usage: map[string]backend.BucketUsage{}, fresh: map[string]backend.BucketUsage{}}
 	f.loadStored()
+	var missing []backend.Bucket
+	for _, b := range buckets {
+		if _, ok := f.usage[b.Span()]; !ok {
+			missing = append(missing, b)
+		}
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(MaxInFlight - 1)
-	for _, b := range buckets {
-		if _, ok := f.usage[b.Span()]; ok {
-			continue
-		}
+	for _, b := range missing {
 		g.Go(func() error { return f.fetch(gctx, b) })
 	}
 	err := g.Wait()
