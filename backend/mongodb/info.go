@@ -10,18 +10,21 @@ import (
 	"go.mongodb.org/mongo-driver/mongo/options"
 
 	"usagedash/backend"
+	"usagedash/backend/textsafe"
 )
 
 // ListUsers lists the platform's users sorted by username. It reads only the
-// fields a user picker shows (never the password hash).
+// fields a user picker shows (never the password hash), their text cleaned
+// of control characters. Picking one is best done by its ID: a username
+// or email typed for a report resolves as findUser does (username first).
 func (s *Source) ListUsers(ctx context.Context) ([]backend.UserSummary, error) {
 	var users []backend.UserSummary
 	err := s.each(ctx, "users", bson.D{},
 		options.Find().SetProjection(projection("id", "username", "email", "full_name", "is_active")),
 		func(d bson.Raw) {
 			active, _ := d.Lookup("is_active").BooleanOK()
-			users = append(users, backend.UserSummary{ID: str(d, "id"), Username: str(d, "username"),
-				Email: str(d, "email"), FullName: str(d, "full_name"), IsActive: active})
+			users = append(users, backend.UserSummary{ID: str(d, "id"), Username: textsafe.Clean(str(d, "username")),
+				Email: textsafe.Clean(str(d, "email")), FullName: textsafe.Clean(str(d, "full_name")), IsActive: active})
 		})
 	if err != nil {
 		return nil, err

@@ -20,6 +20,7 @@ import (
 	"go.mongodb.org/mongo-driver/x/mongo/driver/connstring"
 
 	"usagedash/backend"
+	"usagedash/backend/textsafe"
 )
 
 // DefaultDatabase is the platform's database name.
@@ -67,8 +68,10 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 	}
 	cs, err := connstring.ParseAndValidate(cfg.URI)
 	if err != nil {
-		return nil, backend.Errorf(backend.EINVALID,
-			"The MongoDB connection string is not valid; it should look like mongodb://host:27017/ or mongodb+srv://cluster.example.com/.")
+		return nil, uriError(err)
+	}
+	if err := unknownOptions(cs); err != nil {
+		return nil, err
 	}
 	opts := options.Client().ApplyURI(cfg.URI).SetAppName("usagedash")
 	if cs.ReadPreference == "" {
@@ -79,12 +82,12 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 	}
 	client, err := mongo.Connect(ctx, opts)
 	if err != nil {
-		return nil, backend.Errorf(backend.EINVALID, "The MongoDB connection options are not valid.")
+		return nil, uriError(err)
 	}
 	label := Describe(cfg)
 	if err := client.Ping(ctx, nil); err != nil {
 		_ = client.Disconnect(context.WithoutCancel(ctx))
-		return nil, unreachable(err, label)
+		return nil, openError(ctx, err, label)
 	}
 	return &Source{client: client, db: client.Database(cfg.Database), label: label}, nil
 }
@@ -106,25 +109,28 @@ type user struct {
 // Database returns the platform database the source reads.
 func (s *Source) Database() *mongo.Database { return s.db }
 
+// findUser finds the user whose username or email is account. An exact
+// username match wins over an email match (one user's username may be
+// another's email), so a name always means the same person; among several
+// users with that email, the one with the smallest platform id.
 func (s *Source) findUser(ctx context.Context, account string) (user, error) {
 	account = strings.TrimSpace(account)
 	if account == "" {
 		return user{}, backend.Errorf(backend.EINVALID, "Choose whose usage to show: a username or email.")
 	}
-	filter := bson.D{{Key: "$or", Value: bson.A{
-		bson.D{{Key: "username", Value: account}},
-		bson.D{{Key: "email", Value: account}},
-	}}}
-	var u user
-	err := s.db.Collection("users").FindOne(ctx, filter,
-		options.FindOne().SetProjection(projection("id", "username"))).Decode(&u)
-	if errors.Is(err, mongo.ErrNoDocuments) {
-		return user{}, s.noSuchUser(ctx, account)
+	for _, field := range []string{"username", "email"} {
+		var u user
+		err := s.db.Collection("users").FindOne(ctx, bson.D{{Key: field, Value: account}},
+			options.FindOne().SetProjection(projection("id", "username")).SetSort(bson.D{{Key: "id", Value: 1}})).Decode(&u)
+		if err == nil {
+			u.Username = textsafe.Clean(u.Username)
+			return u, nil
+		}
+		if !errors.Is(err, mongo.ErrNoDocuments) {
+			return user{}, s.queryFailed(err)
+		}
 	}
-	if err != nil {
-		return user{}, s.queryFailed(err)
-	}
-	return u, nil
+	return user{}, s.noSuchUser(ctx, account)
 }
 
 // noSuchUser explains a failed user lookup: a wrong database is a likelier

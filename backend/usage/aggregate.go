@@ -129,7 +129,7 @@ func (a *Aggregator) Add(r *LogRecord) {
 		return
 	}
 	if err := checkRecord(r); err != nil {
-		a.err = fmt.Errorf("a log of instance %q cannot be counted: %w", r.InstanceID, err)
+		a.err = fmt.Errorf("a log of instance %q cannot be counted: %w", textsafe.Cut(string(r.InstanceID), 64), err)
 		return
 	}
 	if !a.total.room(r) {

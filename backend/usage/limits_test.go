@@ -41,7 +41,8 @@ func TestAbsurdLogsAreRefused(t *testing.T) {
 			if backend.ErrorCode(err) != backend.EBADDATA {
 				t.Fatalf("Apply = %v, want an EBADDATA refusal", err)
 			}
-			want := `The usage cannot be added up: a log of instance "i[2J2" cannot be counted: ` + c.want + "."
+			// The instance id is quoted with its control characters escaped.
+			want := `The usage cannot be added up: a log of instance "i\x1b[2J2" cannot be counted: ` + c.want + "."
 			if msg := backend.ErrorMessage(err); msg != want {
 				t.Fatalf("message %q\nwant    %q", msg, want)
 			}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"usagedash/backend"
+	"usagedash/backend/textsafe"
 )
 
 // Labels name the workflows and users the breakdowns' keys refer to.
@@ -69,12 +70,14 @@ func (a *Aggregator) Breakdowns(labels Labels) *backend.Breakdowns {
 	return b
 }
 
-// rows turns a group into sorted, labelled rows.
+// rows turns a group into sorted, labelled rows. Keys and labels come from
+// the database (ids, workflow names, usernames): they are cleaned of control
+// characters.
 func rows(g group, label func(key string) string) []backend.UsageRow {
 	out := make([]backend.UsageRow, 0, len(g))
 	for k, t := range g {
 		if t.Logs > 0 {
-			out = append(out, row(k, label(k), t))
+			out = append(out, row(textsafe.Clean(k), textsafe.Clean(label(k)), t))
 		}
 	}
 	slices.SortFunc(out, func(x, y backend.UsageRow) int {
