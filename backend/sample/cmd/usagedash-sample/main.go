@@ -3,11 +3,15 @@
 // schema, and the reference platform API over it. It prints the API address,
 // the MongoDB URI and the demo account, then serves until interrupted. It is
 // a development tool, never shipped with the app.
+//
+// By default both listen on free ports and sign sessions with a new secret.
+// With fixed ports (--listen, --mongo-listen) and a --secret-file, as
+// `make run` starts it, the addresses and the demo session stay the same
+// from one run to the next, so saved sample connections keep working.
 package main
 
 import (
 	"context"
-	"crypto/rand"
 	"flag"
 	"fmt"
 	"io"
@@ -29,17 +33,37 @@ func main() {
 	dir := flag.String("dir", "", "directory for the database files (default: a new temporary directory, removed on exit)")
 	uriFile := flag.String("uri-file", "", "also write the MongoDB URI to this file (mode 0600)")
 	urlFile := flag.String("url-file", "", "also write the platform API address to this file (mode 0600)")
-	listen := flag.String("listen", "127.0.0.1:0", "address of the platform API")
+	listen := flag.String("listen", "127.0.0.1:0", "address of the platform API (port 0: any free port)")
+	mongoListen := flag.String("mongo-listen", "127.0.0.1:0", "address of the MongoDB server (port 0: any free port)")
+	secretFile := flag.String("secret-file", "", "keep the session-signing secret in this file, so sessions outlive a restart (default: a new secret each run)")
 	flag.Parse()
-	if err := run(*dir, *uriFile, *urlFile, *listen); err != nil {
+	if err := run(config{dir: *dir, uriFile: *uriFile, urlFile: *urlFile, listen: *listen, mongoListen: *mongoListen, secretFile: *secretFile}); err != nil {
 		fmt.Fprintln(os.Stderr, "usagedash-sample:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, uriFile, urlFile, listen string) error {
+// config is the command line.
+type config struct {
+	dir, uriFile, urlFile string
+	listen, mongoListen   string
+	secretFile            string
+}
+
+func run(cfg config) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if err := checkFree(cfg.listen, "--listen", "USAGEDASH_SAMPLE_API_PORT"); err != nil {
+		return err
+	}
+	if err := checkFree(cfg.mongoListen, "--mongo-listen", "USAGEDASH_SAMPLE_MONGO_PORT"); err != nil {
+		return err
+	}
+	secret, err := loadSecret(cfg.secretFile)
+	if err != nil {
+		return err
+	}
+	dir, uriFile, urlFile, listen := cfg.dir, cfg.uriFile, cfg.urlFile, cfg.listen
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "usagedash-sample-")
 		if err != nil {
@@ -48,7 +72,7 @@ func run(dir, uriFile, urlFile, listen string) error {
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	srv, err := ferret.Start(ctx, filepath.Join(dir, "db"), os.Stderr)
+	srv, err := ferret.StartOn(ctx, filepath.Join(dir, "db"), cfg.mongoListen, os.Stderr)
 	if err != nil {
 		return err
 	}
@@ -67,10 +91,6 @@ func run(dir, uriFile, urlFile, listen string) error {
 		return err
 	}
 	defer source.Close(context.WithoutCancel(ctx))
-	secret := make([]byte, 48)
-	if _, err := rand.Read(secret); err != nil {
-		return err
-	}
 	api, err := server.New(server.Config{Source: source, Secret: secret, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		return err
