@@ -2,7 +2,7 @@
 // the window events about them. The shapes mirror backend.Settings,
 // backend.Budget and backend.Glance (wailsjs/go/models.ts) as plain types, so
 // components and tests need no generated classes. Re-exported by './index':
-// import from '../api', never from here.
+// import from './', never from here.
 import { backend } from '@wails/go/models';
 import * as GlanceService from '@wails/go/app/GlanceService';
 import * as SettingsService from '@wails/go/app/SettingsService';

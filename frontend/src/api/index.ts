@@ -1,6 +1,6 @@
 /**
  * The only module that talks to the Go side. Everything else imports from
- * here, so tests can replace this module with vi.mock('../api').
+ * here, so tests can replace this module with vi.mock('./').
  */
 import { app, backend } from '@wails/go/models';
 import { ApiError, call } from './errors';

@@ -6,7 +6,7 @@ import { ApiError, type AboutInfo } from '../api';
 import { ConnectScreen } from '../pages/ConnectScreen';
 import { makeState } from '../test/fixtures';
 import { AboutDialog } from './AboutDialog';
-import { TopBar } from './TopBar';
+import { TopBar } from '../features/dashboard/TopBar';
 
 vi.mock('../api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../api')>();

@@ -15,7 +15,7 @@ import CheckOutlined from '@mui/icons-material/CheckOutlined';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import { fetchAbout, toApiError, type AboutInfo } from '../api';
 import { AppMark } from './AppMark';
-import type { MetricId } from './metricIds';
+import type { MetricId } from '../utils/metricIds';
 
 const APP_DESCRIPTION = 'Anthropic API token usage and cost for your agent workflows';
 

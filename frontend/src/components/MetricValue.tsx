@@ -1,6 +1,6 @@
 import Tooltip from '@mui/material/Tooltip';
 import Typography, { type TypographyProps } from '@mui/material/Typography';
-import type { MetricId } from './metricIds';
+import type { MetricId } from '../utils/metricIds';
 
 export interface MetricValueProps extends Omit<TypographyProps, 'children'> {
   /** data-metric id. */

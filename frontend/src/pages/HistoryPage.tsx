@@ -18,11 +18,11 @@ import {
   type StoredEntry,
   type StoredReport,
 } from '../api';
-import { ComparePanel, type CompareState } from '../components/ComparePanel';
-import { DeleteStoredReportDialog } from '../components/DeleteStoredReportDialog';
+import { ComparePanel, type CompareState } from '../features/history/ComparePanel';
+import { DeleteStoredReportDialog } from '../features/history/DeleteStoredReportDialog';
 import { ErrorState } from '../components/ErrorState';
-import { HistoryTable } from '../components/HistoryTable';
-import { HistoryWarnings } from '../components/HistoryWarnings';
+import { HistoryTable } from '../features/history/HistoryTable';
+import { HistoryWarnings } from '../features/history/HistoryWarnings';
 import { useHistory } from '../hooks/useHistory';
 
 export interface HistoryPageProps {

@@ -2,7 +2,7 @@
 // above the imports, so its factory reaches this module by a dynamic import:
 //
 //   vi.mock('../api', async (importOriginal) =>
-//     (await import('../test/mockApi')).mockApi(importOriginal, ['exportReport']));
+//     (await import('./mockApi')).mockApi(importOriginal, ['exportReport']));
 //   const m = vi.mocked(api);
 //   beforeEach(() => {
 //     vi.clearAllMocks();
