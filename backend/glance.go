@@ -64,6 +64,14 @@ type Settings struct {
 	// CustomPrices maps a model id to prices the user entered; they win over
 	// the shipped table.
 	CustomPrices map[string]ModelRates `json:"custom_prices"`
+	// CheckPricesDaily lets the app look for new prices at most once a day
+	// in the background (default on); PriceListURL is the LiteLLM price file
+	// it reads ("" is LiteLLM's main-branch file).
+	CheckPricesDaily bool   `json:"check_prices_daily"`
+	PriceListURL     string `json:"price_list_url"`
+	// CacheTTL is, by profile id, how that connection prices cache writes of
+	// unknown TTL: CacheTTL5m, CacheTTL1h or CacheTTLMatch (the default).
+	CacheTTL map[string]CacheTTL `json:"cache_ttl"`
 }
 
 // ModelRates are prices in USD per million tokens that the user entered. A
@@ -78,5 +86,5 @@ type ModelRates struct {
 
 // DefaultSettings are the settings before the user changes any.
 func DefaultSettings() Settings {
-	return Settings{RefreshMinutes: 5, CloseToTray: true, TrayShows: TrayShowsToday, Budgets: map[string]Budget{}}
+	return Settings{RefreshMinutes: 5, CloseToTray: true, TrayShows: TrayShowsToday, Budgets: map[string]Budget{}, CheckPricesDaily: true}
 }

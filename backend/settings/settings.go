@@ -107,6 +107,9 @@ func Validate(st *backend.Settings) error {
 		sort.Float64s(b.AlertPercents)
 		st.Budgets[id] = b
 	}
+	if err := validatePriceSettings(st); err != nil {
+		return err
+	}
 	if st.ModelAliases == nil {
 		st.ModelAliases = map[string]string{}
 	}
@@ -130,5 +133,9 @@ func clone(st backend.Settings) backend.Settings {
 	maps.Copy(out.ModelAliases, st.ModelAliases)
 	out.CustomPrices = make(map[string]backend.ModelRates, len(st.CustomPrices))
 	maps.Copy(out.CustomPrices, st.CustomPrices)
+	out.CacheTTL = maps.Clone(st.CacheTTL)
+	if out.CacheTTL == nil {
+		out.CacheTTL = map[string]backend.CacheTTL{}
+	}
 	return out
 }
