@@ -7,6 +7,7 @@ BIN        := $(CURDIR)/.bin
 WAILS      := $(BIN)/wails
 SAMPLE     := $(BIN)/usagedash-sample
 APP        := build/bin/usagedash
+STATICCHECK := $(BIN)/staticcheck
 GO_TAGS    := webkit2_41
 VERSION    ?= $(shell bash build/version.sh 2>/dev/null || echo dev)
 LDFLAGS    := -X main.version=$(VERSION)
@@ -14,7 +15,7 @@ STAMPS     := .stamps
 APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus dbus-x11 libglib2.0-bin systemd xdotool imagemagick haskell-gtk-sni-tray-utils nsis file gnome-keyring libsecret-tools
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help deps run test build sample bindings check-bindings lint test-go test-frontend test-e2e dist test-dist bench bench-scale bench-quick bench-idle clean
+.PHONY: help deps run test build build-e2e sample bindings check-bindings lint test-go test-frontend test-e2e dist test-dist bench bench-scale bench-quick bench-idle clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -44,6 +45,9 @@ build: deps bindings ## build the release binary at build/bin/usagedash
 	cd frontend && npm run build
 	$(WAILS) build -s -skipbindings -tags $(GO_TAGS) -ldflags "$(LDFLAGS)"
 
+build-e2e: build ## the app with the e2e test hooks (the render probe) at build/bin/usagedash-e2e
+	$(WAILS) build -s -skipbindings -tags "$(GO_TAGS),e2e" -ldflags "$(LDFLAGS)" -o usagedash-e2e
+
 dist: build ## release artefacts in dist/: .deb, Linux tarball, Windows .exe (and installer)
 	bash build/dist.sh "$(VERSION)" $(WAILS)
 
@@ -61,9 +65,13 @@ sample: $(SAMPLE) ## run the sample platform alone (prints its MongoDB URI and d
 run: build $(SAMPLE) ## open the app on the sample platform
 	@bash build/run-sample.sh $(SAMPLE) $(APP)
 
-lint: deps ## gofmt, go vet, tsc
+$(STATICCHECK):
+	GOBIN=$(BIN) go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+lint: deps $(STATICCHECK) ## gofmt, go vet, staticcheck, tsc
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	go vet -tags $(GO_TAGS) ./...
+	$(STATICCHECK) -tags $(GO_TAGS) ./...
 	cd frontend && npm run typecheck
 
 test-go: deps ## Go unit and integration tests (race detector on)
@@ -72,7 +80,7 @@ test-go: deps ## Go unit and integration tests (race detector on)
 test-frontend: deps ## Vitest
 	cd frontend && npm test
 
-test-e2e: build ## the real window under Xvfb against the sample platform
+test-e2e: build-e2e ## the real window under Xvfb against the sample platform
 	go test -tags e2e,$(GO_TAGS) -count=1 -v ./build/e2e/
 
 test: check-bindings lint test-go test-frontend test-e2e test-dist ## every test

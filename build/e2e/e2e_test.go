@@ -23,7 +23,9 @@ import (
 	"usagedash/backend/sample"
 )
 
-const appBinary = "../bin/usagedash"
+// appBinary is the app built with the e2e hooks (make build-e2e): the
+// release build binds no render probe.
+const appBinary = "../bin/usagedash-e2e"
 
 // outDir keeps the screenshots after the test (gitignored).
 const outDir = "out"
@@ -243,6 +245,32 @@ func (w *window) waitForProbe(t *testing.T, state string) probe {
 	}
 	t.Fatalf("the window did not paint %q within 90 s (last probe state %q)", state, last.State)
 	return last
+}
+
+// visibleWindows lists the ids of the app's visible windows on the screen.
+func (w *window) visibleWindows() []string {
+	cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^usagedash$")
+	cmd.Env = append(os.Environ(), "DISPLAY="+w.display)
+	out, _ := cmd.Output() // exit status 1: none found
+	return strings.Fields(string(out))
+}
+
+// waitForWindow waits until the app's window is visible (for the release
+// build, which has no render probe) and returns its id.
+func (w *window) waitForWindow(t *testing.T) string {
+	t.Helper()
+	for deadline := time.Now().Add(90 * time.Second); time.Now().Before(deadline); {
+		if ids := w.visibleWindows(); len(ids) > 0 {
+			return ids[0]
+		}
+		select {
+		case <-w.exited:
+			t.Fatal("the app exited before showing its window")
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	t.Fatal("the window did not show within 90 s")
+	return ""
 }
 
 // waitForProbeMetric waits until the window paints state with the metric id.

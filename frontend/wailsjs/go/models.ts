@@ -1,5 +1,40 @@
 export namespace app {
 	
+	export enum BudgetLevel {
+	    None = "none",
+	    OK = "ok",
+	    Near = "near",
+	    Over = "over",
+	}
+	export enum Event {
+	    ConnectionChanged = "connection:changed",
+	    SettingsChanged = "settings:changed",
+	    GlanceUpdated = "glance:updated",
+	    SessionEnded = "session:ended",
+	}
+	export enum ErrorCode {
+	    Invalid = "invalid",
+	    NotFound = "not_found",
+	    Unauthorized = "unauthorized",
+	    Unavailable = "unavailable",
+	    Locked = "locked",
+	    BadData = "bad_data",
+	    Internal = "internal",
+	}
+	export enum Theme {
+	    System = "system",
+	    Light = "light",
+	    Dark = "dark",
+	}
+	export enum TrayShows {
+	    Today = "today",
+	    Month = "month",
+	    Budget = "budget",
+	}
+	export enum Bucket {
+	    Day = "day",
+	    Hour = "hour",
+	}
 	export class AboutInfo {
 	    version: string;
 	    go_version: string;
@@ -23,8 +58,8 @@ export namespace app {
 	    }
 	}
 	export class History {
-	    entries: cache.Entry[];
-	    warnings: cache.Warning[];
+	    entries: history.Entry[];
+	    warnings: history.Warning[];
 	
 	    static createFrom(source: any = {}) {
 	        return new History(source);
@@ -32,8 +67,8 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entries = this.convertValues(source["entries"], cache.Entry);
-	        this.warnings = this.convertValues(source["warnings"], cache.Warning);
+	        this.entries = this.convertValues(source["entries"], history.Entry);
+	        this.warnings = this.convertValues(source["warnings"], history.Warning);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -164,22 +199,6 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class RenderedMetric {
-	    id: string;
-	    text: string;
-	    exact: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new RenderedMetric(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.text = source["text"];
-	        this.exact = source["exact"];
-	    }
-	}
 	export class ReportDiff {
 	    from: backend.Report;
 	    to: backend.Report;
@@ -226,7 +245,7 @@ export namespace app {
 	}
 	export class StoredReport {
 	    report?: backend.Report;
-	    entry: cache.Entry;
+	    entry: history.Entry;
 	
 	    static createFrom(source: any = {}) {
 	        return new StoredReport(source);
@@ -235,7 +254,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.report = this.convertValues(source["report"], backend.Report);
-	        this.entry = this.convertValues(source["entry"], cache.Entry);
+	        this.entry = this.convertValues(source["entry"], history.Entry);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -261,6 +280,20 @@ export namespace app {
 
 export namespace backend {
 	
+	export enum PresetID {
+	    Today = "today",
+	    Yesterday = "yesterday",
+	    Last7Days = "last_7_days",
+	    Last30Days = "last_30_days",
+	    ThisMonth = "this_month",
+	    LastMonth = "last_month",
+	    AllTime = "all_time",
+	    Custom = "custom",
+	}
+	export enum SourceKind {
+	    Platform = "platform",
+	    MongoDB = "mongodb",
+	}
 	export class TokenBreakdown {
 	    input_tokens: number;
 	    output_tokens: number;
@@ -379,6 +412,46 @@ export namespace backend {
 	        this.alert_percents = source["alert_percents"];
 	    }
 	}
+	export class CacheTTLChoice {
+	    model: string;
+	    ttl: string;
+	    policy: string;
+	    reported_usd: number;
+	    computed_usd: number;
+	    mismatch_percent?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CacheTTLChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.ttl = source["ttl"];
+	        this.policy = source["policy"];
+	        this.reported_usd = source["reported_usd"];
+	        this.computed_usd = source["computed_usd"];
+	        this.mismatch_percent = source["mismatch_percent"];
+	    }
+	}
+	export class Coverage {
+	    counts_scope: string;
+	    active_workflows?: number;
+	    active_instances?: number;
+	    averages_over: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Coverage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.counts_scope = source["counts_scope"];
+	        this.active_workflows = source["active_workflows"];
+	        this.active_instances = source["active_instances"];
+	        this.averages_over = source["averages_over"];
+	    }
+	}
 	export class TokenShares {
 	    input: number;
 	    output: number;
@@ -483,8 +556,26 @@ export namespace backend {
 	        this.cache_read = source["cache_read"];
 	    }
 	}
+	export class PartStatus {
+	    state: string;
+	    message?: string;
+	    code?: string;
+	    retryable?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PartStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.message = source["message"];
+	        this.code = source["code"];
+	        this.retryable = source["retryable"];
+	    }
+	}
 	export class Period {
-	    preset: string;
+	    preset: PresetID;
 	    label: string;
 	    start?: string | null;
 	    end?: string | null;
@@ -524,7 +615,7 @@ export namespace backend {
 	    }
 	}
 	export class Preset {
-	    id: string;
+	    id: PresetID;
 	    label: string;
 	
 	    static createFrom(source: any = {}) {
@@ -535,6 +626,36 @@ export namespace backend {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.label = source["label"];
+	    }
+	}
+	export class SecondaryRowUse {
+	    row: string;
+	    logs: number;
+	    computed_usd: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SecondaryRowUse(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.logs = source["logs"];
+	        this.computed_usd = source["computed_usd"];
+	    }
+	}
+	export class RuleUse {
+	    rule: string;
+	    logs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RuleUse(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rule = source["rule"];
+	        this.logs = source["logs"];
 	    }
 	}
 	export class PricingSummary {
@@ -553,6 +674,11 @@ export namespace backend {
 	    long_context_extra_usd: number;
 	    cache_savings_usd: number;
 	    cache_hit_ratio: number;
+	    rules: RuleUse[];
+	    secondary_rows: SecondaryRowUse[];
+	    unconfirmed_logs: number;
+	    cache_ttl: CacheTTLChoice[];
+	    cache_ttl_note: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PricingSummary(source);
@@ -575,12 +701,35 @@ export namespace backend {
 	        this.long_context_extra_usd = source["long_context_extra_usd"];
 	        this.cache_savings_usd = source["cache_savings_usd"];
 	        this.cache_hit_ratio = source["cache_hit_ratio"];
+	        this.rules = this.convertValues(source["rules"], RuleUse);
+	        this.secondary_rows = this.convertValues(source["secondary_rows"], SecondaryRowUse);
+	        this.unconfirmed_logs = source["unconfirmed_logs"];
+	        this.cache_ttl = this.convertValues(source["cache_ttl"], CacheTTLChoice);
+	        this.cache_ttl_note = source["cache_ttl_note"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Profile {
 	    id: string;
 	    name: string;
-	    kind: string;
+	    kind: SourceKind;
 	    base_url?: string;
 	    login?: string;
 	    allow_insecure_http?: boolean;
@@ -610,6 +759,7 @@ export namespace backend {
 	export class Series {
 	    bucket: string;
 	    rows: UsageRow[];
+	    unknown?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Series(source);
@@ -619,6 +769,7 @@ export namespace backend {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.bucket = source["bucket"];
 	        this.rows = this.convertValues(source["rows"], UsageRow);
+	        this.unknown = source["unknown"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -640,9 +791,11 @@ export namespace backend {
 		}
 	}
 	export class SourceInfo {
-	    kind: string;
+	    kind: SourceKind;
 	    label: string;
 	    account: string;
+	    vocabulary?: string;
+	    cost_computed?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SourceInfo(source);
@@ -653,6 +806,8 @@ export namespace backend {
 	        this.kind = source["kind"];
 	        this.label = source["label"];
 	        this.account = source["account"];
+	        this.vocabulary = source["vocabulary"];
+	        this.cost_computed = source["cost_computed"];
 	    }
 	}
 	export class Report {
@@ -678,6 +833,10 @@ export namespace backend {
 	    series?: Series;
 	    series_note?: string;
 	    pricing?: PricingSummary;
+	    notes?: string[];
+	    record_only_days?: string[];
+	    parts?: {[key: string]: PartStatus};
+	    coverage: Coverage;
 	
 	    static createFrom(source: any = {}) {
 	        return new Report(source);
@@ -707,6 +866,10 @@ export namespace backend {
 	        this.series = this.convertValues(source["series"], Series);
 	        this.series_note = source["series_note"];
 	        this.pricing = this.convertValues(source["pricing"], PricingSummary);
+	        this.notes = source["notes"];
+	        this.record_only_days = source["record_only_days"];
+	        this.parts = this.convertValues(source["parts"], PartStatus, true);
+	        this.coverage = this.convertValues(source["coverage"], Coverage);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -727,6 +890,8 @@ export namespace backend {
 		    return a;
 		}
 	}
+	
+	
 	
 	export class ServerInfo {
 	    version: string;
@@ -776,6 +941,9 @@ export namespace backend {
 	    budgets: {[key: string]: Budget};
 	    model_aliases: {[key: string]: string};
 	    custom_prices: {[key: string]: ModelRates};
+	    check_prices_daily: boolean;
+	    price_list_url: string;
+	    cache_ttl: {[key: string]: string};
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -790,6 +958,9 @@ export namespace backend {
 	        this.budgets = this.convertValues(source["budgets"], Budget, true);
 	        this.model_aliases = source["model_aliases"];
 	        this.custom_prices = this.convertValues(source["custom_prices"], ModelRates, true);
+	        this.check_prices_daily = source["check_prices_daily"];
+	        this.price_list_url = source["price_list_url"];
+	        this.cache_ttl = source["cache_ttl"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -837,7 +1008,7 @@ export namespace backend {
 
 }
 
-export namespace cache {
+export namespace history {
 	
 	export class Entry {
 	    id: string;
@@ -926,6 +1097,50 @@ export namespace pricing {
 	        this.cache_read = source["cache_read"];
 	    }
 	}
+	export class Modifier {
+	    rule: string;
+	    from: string;
+	    until: string;
+	    multiplier: number;
+	    source?: string;
+	    confidence?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Modifier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rule = source["rule"];
+	        this.from = source["from"];
+	        this.until = source["until"];
+	        this.multiplier = source["multiplier"];
+	        this.source = source["source"];
+	        this.confidence = source["confidence"];
+	    }
+	}
+	export class Provenance {
+	    origin: string;
+	    url?: string;
+	    fetched_at: string;
+	    sha256?: string;
+	    check?: string;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Provenance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.origin = source["origin"];
+	        this.url = source["url"];
+	        this.fetched_at = source["fetched_at"];
+	        this.sha256 = source["sha256"];
+	        this.check = source["check"];
+	        this.note = source["note"];
+	    }
+	}
 	export class Price {
 	    family: string;
 	    name: string;
@@ -936,8 +1151,13 @@ export namespace pricing {
 	    cache_write_1h: number;
 	    cache_read: number;
 	    long_context?: LongContext;
+	    modifiers?: Modifier[];
 	    custom: boolean;
 	    note?: string;
+	    source?: string;
+	    verified?: string;
+	    confidence?: string;
+	    provenance: Provenance;
 	
 	    static createFrom(source: any = {}) {
 	        return new Price(source);
@@ -954,8 +1174,13 @@ export namespace pricing {
 	        this.cache_write_1h = source["cache_write_1h"];
 	        this.cache_read = source["cache_read"];
 	        this.long_context = this.convertValues(source["long_context"], LongContext);
+	        this.modifiers = this.convertValues(source["modifiers"], Modifier);
 	        this.custom = source["custom"];
 	        this.note = source["note"];
+	        this.source = source["source"];
+	        this.verified = source["verified"];
+	        this.confidence = source["confidence"];
+	        this.provenance = this.convertValues(source["provenance"], Provenance);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -9,4 +9,4 @@ export function PriceTable():Promise<app.PriceTableInfo>;
 
 export function Save(arg1:backend.Settings):Promise<backend.Settings>;
 
-export function Theme():Promise<string>;
+export function Theme():Promise<app.Theme>;
