@@ -51,6 +51,9 @@ const singleInstanceID = "usagedash-7c1f2a94-5d0e-4b8f-9a63-2e4d8b1c0f57"
 func main() {
 	platform.Version = version // the User-Agent of platform requests
 	args := os.Args[1:]
+	if len(args) == 1 && args[0] == tray.HelperCommand { // the tray item's own process, started by tray.Start
+		os.Exit(tray.RunHelper())
+	}
 	if cli.IsCommand(args) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		code := cli.Run(ctx, args, cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version})

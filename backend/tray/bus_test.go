@@ -68,14 +68,33 @@ func (b *busClient) prop(name string) (string, error) {
 
 func (b *busClient) waitProp(name, want string) {
 	b.t.Helper()
-	var got string
-	var err error
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if got, err = b.prop(name); err == nil && got == want {
+	waitFor(b.t, name+" = "+want, func() (string, bool) {
+		got, err := b.prop(name)
+		return fmt.Sprintf("%q (%v)", got, err), err == nil && got == want
+	})
+}
+
+// waitDeadline bounds every wait on the bus: generous, for a busy machine.
+const waitDeadline = 30 * time.Second
+
+// waitFor checks cond every 20 ms until it holds, failing the test with
+// cond's last report after waitDeadline.
+func waitFor(t *testing.T, what string, cond func() (got string, ok bool)) {
+	t.Helper()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(waitDeadline)
+	for {
+		got, ok := cond()
+		if ok {
 			return
 		}
+		select {
+		case <-tick.C:
+		case <-deadline:
+			t.Fatalf("waiting for %s: got %s", what, got)
+		}
 	}
-	b.t.Fatalf("%s = %q (%v), want %q", name, got, err, want)
 }
 
 // iconTopPixel returns the ARGB bytes of the top middle pixel of the icon:
@@ -112,18 +131,21 @@ func (b *busClient) menuVersion() uint32 {
 	return v.Data
 }
 
-func (b *busClient) hasName() bool {
+// names returns the names on the bus that start with prefix.
+func (b *busClient) names(prefix string) []string {
+	b.t.Helper()
 	var v struct{ Data [][]string } // (as)
 	b.must(&v, "call", "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "ListNames")
 	if len(v.Data) != 1 {
 		b.t.Fatalf("ListNames: %v", v.Data)
 	}
+	var found []string
 	for _, n := range v.Data[0] {
-		if n == b.name {
-			return true
+		if strings.HasPrefix(n, prefix) {
+			found = append(found, n)
 		}
 	}
-	return false
+	return found
 }
 
 // click sends a dbusmenu "clicked" event for the item.
@@ -225,13 +247,10 @@ func (b *busClient) waitMenuContains(want string) {
 
 func (b *busClient) waitMenuFunc(want string, ok func(string) bool) {
 	b.t.Helper()
-	var got string
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if got = b.menu().labels(); ok(got) {
-			return
-		}
-	}
-	b.t.Fatalf("menu\n  %s\nwant\n  %s", got, want)
+	waitFor(b.t, "menu "+want, func() (string, bool) {
+		got := b.menu().labels()
+		return got, ok(got)
+	})
 }
 
 // watcher is a fake StatusNotifierWatcher with a registered host.

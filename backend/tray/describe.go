@@ -1,7 +1,11 @@
 // Package tray is the app's system tray item: an icon showing the chosen
-// figure, a title and tooltip, and a small menu. It wraps fyne.io/systray
-// so that the rest of the app never touches it, and degrades to a no-op
-// when there is no tray to talk to.
+// figure, a title and tooltip, and a small menu. The item lives in a helper
+// process, this same executable run with HelperCommand, which runs
+// fyne.io/systray on its own main thread (macOS requires the main thread,
+// which the window's toolkit owns in the app) and is driven over a pipe:
+// the same path on Linux, macOS and Windows. The rest of the app never
+// touches systray, and the tray degrades to a no-op when there is no tray
+// to talk to. HostAvailable says whether the desktop shows tray items.
 package tray
 
 import (
@@ -55,10 +59,9 @@ type Tray interface {
 	// nothing.
 	Close()
 	// Available reports whether the user can see the tray item now, so
-	// that hiding the window to the tray leaves a way back: on Linux a
-	// tray host must be running (a StatusNotifierWatcher with a host
-	// registered; asked over the bus, within a second); on Windows the
-	// tray always exists. False for the no-op tray and after Close.
+	// that hiding the window to the tray leaves a way back: the helper is
+	// up and HostAvailable says the desktop shows tray items (asked within
+	// a second). False for the no-op tray and after Close.
 	Available() bool
 }
 
@@ -136,7 +139,10 @@ func Describe(s State) (title, tooltip string) {
 
 // menuTexts are the labels of the menu items that change.
 type menuTexts struct {
-	today, month, forecast, profile string
+	Today    string `json:"today"`
+	Month    string `json:"month"`
+	Forecast string `json:"forecast"`
+	Profile  string `json:"profile"`
 }
 
 // describeMenu returns the menu labels for s.
@@ -150,16 +156,16 @@ func describeMenu(s State) menuTexts {
 	if name == "" {
 		name = "—"
 	}
-	m := menuTexts{today: "Today: —", month: "This month: —", forecast: "Forecast: —", profile: "Profile: " + name}
+	m := menuTexts{Today: "Today: —", Month: "This month: —", Forecast: "Forecast: —", Profile: "Profile: " + name}
 	if !hasData(s) {
 		return m
 	}
 	g := s.Glance
-	m.today = "Today: " + budgetpkg.FormatUSD(g.TodayUSD)
-	m.month = "This month: " + budgetpkg.FormatUSD(g.MonthUSD)
+	m.Today = "Today: " + budgetpkg.FormatUSD(g.TodayUSD)
+	m.Month = "This month: " + budgetpkg.FormatUSD(g.MonthUSD)
 	if g.BudgetUSD > 0 {
-		m.month += fmt.Sprintf(" (%s of %s)", trayicon.Percent(g.BudgetFraction), budgetpkg.FormatBudgetUSD(g.BudgetUSD))
+		m.Month += fmt.Sprintf(" (%s of %s)", trayicon.Percent(g.BudgetFraction), budgetpkg.FormatBudgetUSD(g.BudgetUSD))
 	}
-	m.forecast = "Forecast: " + budgetpkg.FormatUSD(g.ForecastUSD)
+	m.Forecast = "Forecast: " + budgetpkg.FormatUSD(g.ForecastUSD)
 	return m
 }

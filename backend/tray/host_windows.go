@@ -1,28 +1,21 @@
 package tray
 
 import (
-	"runtime"
+	"context"
 	"unicode/utf16"
-
-	"fyne.io/systray"
 
 	"usagedash/backend/trayicon"
 )
 
-// run starts systray on a goroutine locked to its own OS thread: Windows
-// delivers a window's messages only to the thread that created it, so
-// systray's window and its message loop must share one thread (its
-// external-loop mode would split them). Wails' own loop is not involved.
-func run(onReady func()) (end func(), err error) {
-	go func() {
-		runtime.LockOSThread()
-		systray.Run(onReady, nil)
-	}()
-	return systray.Quit, nil
-}
+// canStart is nil: Windows always has its notification area.
+func canStart() error { return nil }
 
-// hostAvailable is true: Windows always has its notification area.
-func hostAvailable() bool { return true }
+// HostAvailable returns nil: Windows always has its notification area.
+func HostAvailable(context.Context) error { return nil }
+
+// claimTray takes nothing: the app's single-instance lock keeps a second
+// copy (and its helper) from starting.
+func claimTray() (release func(), err error) { return func() {}, nil }
 
 // iconBytes is a multi-size .ico: Windows loads its default icon size
 // (32 px at 100%) and scales it for the tray.
