@@ -100,3 +100,6 @@ bench-idle: build $(SAMPLE) ## CPU time and memory idling in the tray for 10 min
 
 clean: ## remove build outputs
 	rm -rf build/bin dist frontend/dist $(BIN) $(STAMPS) build/e2e/out
+
+bench-claudecode: ## time ccusage against usagedash on a generated 1 GB Claude Code corpus (MB=100 for a quick run)
+	bash bench/claudecode/run.sh

@@ -254,7 +254,7 @@ func TestUnreadableFiles(t *testing.T) {
 		t.Errorf("notes = %q, want %q", r.Notes, want)
 	}
 	// A FIFO put in place of a transcript after it was listed fails at once.
-	if _, err := readTranscript(filepath.Join(proj, "fifo.jsonl"), fileState{}); err == nil {
+	if _, err := readTranscript(filepath.Join(proj, "fifo.jsonl"), fileState{}, new([]byte)); err == nil {
 		t.Error("reading a FIFO succeeded")
 	}
 }

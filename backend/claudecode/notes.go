@@ -93,9 +93,9 @@ func isAre(n int64) string {
 
 // recordOnlyDays lists, sorted, the days (in loc) with requests in the
 // period all of whose transcripts are gone.
-func (s *Source) recordOnlyDays(inPeriod []int32, loc *time.Location) []string {
+func (s *Source) recordOnlyDays(matched []int32, loc *time.Location) []string {
 	gone := map[string]bool{}
-	for _, i := range inPeriod {
+	for _, i := range matched {
 		if r := &s.ledger.requests[i]; r.at != 0 && !s.present[r.file] {
 			gone[time.UnixMilli(r.at).In(loc).Format(time.DateOnly)] = true
 		}
@@ -103,7 +103,7 @@ func (s *Source) recordOnlyDays(inPeriod []int32, loc *time.Location) []string {
 	if len(gone) == 0 {
 		return nil
 	}
-	for _, i := range inPeriod {
+	for _, i := range matched {
 		if r := &s.ledger.requests[i]; r.at != 0 && s.present[r.file] {
 			delete(gone, time.UnixMilli(r.at).In(loc).Format(time.DateOnly))
 		}

@@ -56,7 +56,7 @@ type fileRead struct {
 // file shrank, was replaced, or is new) and returns the requests its new
 // lines state. The file is opened without blocking and must be a regular
 // file, so a FIFO in its place fails at once.
-func readTranscript(path string, prev fileState) (fileRead, error) {
+func readTranscript(path string, prev fileState, buf *[]byte) (fileRead, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
 	if err != nil {
 		return fileRead{state: prev}, err
@@ -78,7 +78,7 @@ func readTranscript(path string, prev fileState) (fileRead, error) {
 		return fileRead{state: prev}, err
 	}
 	st.Pending = false
-	r := lineReader{path: path, names: map[string]string{}}
+	r := lineReader{path: path, names: map[string]string{}, buf: buf}
 	if err := r.read(f, &out); err != nil {
 		return fileRead{state: prev}, err
 	}
@@ -115,7 +115,9 @@ func headHash(f *os.File, n int64) (uint64, int, error) {
 
 // lineReader splits a transcript into lines and parses them.
 type lineReader struct {
-	path  string
+	path string
+	// buf is the read buffer, kept by the caller from file to file.
+	buf   *[]byte
 	names map[string]string // interned model, session and folder names
 	line  line
 }
@@ -123,7 +125,11 @@ type lineReader struct {
 // read reads f to its end from out.state.Offset, advancing the offset past
 // every complete line.
 func (r *lineReader) read(f io.Reader, out *fileRead) error {
-	buf := make([]byte, chunkSize)
+	if len(*r.buf) < chunkSize {
+		*r.buf = make([]byte, chunkSize)
+	}
+	buf := *r.buf
+	defer func() { *r.buf = buf }()
 	start, end := 0, 0 // buf[start:end] is unread
 	for {
 		if end == len(buf) {

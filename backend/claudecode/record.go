@@ -17,9 +17,9 @@ import (
 // append-only file of batches, one per refresh that counted something.
 // Claude Code deletes transcripts after 30 days; the record keeps what they
 // said, so totals do not drop. Each batch is length-prefixed and
-// checksummed, and written with one write and an fsync: a batch cut short
-// by a crash is dropped whole when the record is read back, so a refresh is
-// either in the record or not at all. The transcripts it came from are then
+// checksummed, and written with one write: a batch cut short by a crash is
+// dropped whole when the record is read back, so a refresh is either in the
+// record or not at all. The transcripts it came from are then
 // read again, and merging a request twice changes nothing.
 //
 // A batch holds the names interned since the last batch ('N', in id order)
@@ -140,10 +140,9 @@ func (r *record) append(l *ledger, changed []int) error {
 	batch := binary.AppendUvarint(nil, uint64(len(p)))
 	batch = binary.LittleEndian.AppendUint32(batch, crc32.ChecksumIEEE(p))
 	batch = append(batch, p...)
-	if _, err := f.Write(batch); err == nil {
-		err = f.Sync()
-	}
-	if err != nil {
+	// One write, not synced: a kill cannot tear it, and a power cut that
+	// does is caught by the checksum (and the index's RecordSize).
+	if _, err := f.Write(batch); err != nil {
 		for _, id := range r.fromFile[added:] { // the names are not in the record after all
 			delete(r.toFile, id)
 		}

@@ -93,7 +93,7 @@ func (s *Source) build(q backend.Query) *backend.Report {
 		}
 		return a
 	}
-	var inPeriod []int32
+	var matched []int32
 	first, last := int64(1<<62), int64(-1<<62)
 	allProjects, allSessions := map[uint32]bool{}, map[uint32]bool{}
 	for i := range s.ledger.requests {
@@ -102,10 +102,7 @@ func (s *Source) build(q backend.Query) *backend.Report {
 			continue
 		}
 		allProjects[r.project], allSessions[r.session] = true, true
-		if r.at == 0 && (p.Start != nil || p.End != nil) {
-			continue // a request without a time belongs to no bounded period
-		}
-		if r.at != 0 && !p.Contains(time.UnixMilli(r.at)) {
+		if !inPeriod(r, p) {
 			continue
 		}
 		pr := s.prices.price(i, r, s.ledger)
@@ -113,7 +110,7 @@ func (s *Source) build(q backend.Query) *backend.Report {
 		row(models, r.model).add(r, pr)
 		row(projects, r.project).add(r, pr)
 		row(sessions, r.session).add(r, pr)
-		inPeriod = append(inPeriod, int32(i))
+		matched = append(matched, int32(i))
 		if r.at != 0 {
 			first, last = min(first, r.at), max(last, r.at)
 		}
@@ -142,8 +139,8 @@ func (s *Source) build(q backend.Query) *backend.Report {
 	}
 	rep.CountActive()
 	rep.Derive()
-	s.series(rep, inPeriod, first, last, loc)
-	rep.RecordOnlyDays = s.recordOnlyDays(inPeriod, loc)
+	s.series(rep, matched, first, last, loc)
+	rep.RecordOnlyDays = s.recordOnlyDays(matched, loc)
 	rep.Notes = s.notes(&total, q.Pricer != nil, len(rep.RecordOnlyDays))
 	return rep
 }
@@ -221,7 +218,7 @@ func bitOf(rule backend.PriceRule) int {
 // period, from the first to the last request), zero rows included, so the
 // rows sum to the headline figures. Requests without a time (all-time
 // reports only) get a "No date" row first.
-func (s *Source) series(rep *backend.Report, inPeriod []int32, first, last int64, loc *time.Location) {
+func (s *Source) series(rep *backend.Report, matched []int32, first, last int64, loc *time.Location) {
 	p := rep.Period
 	from, to := time.UnixMilli(first), time.UnixMilli(last)
 	if p.Start != nil {
@@ -240,7 +237,7 @@ func (s *Source) series(rep *backend.Report, inPeriod []int32, first, last int64
 	}
 	sums := make([]acc, len(buckets))
 	var noDate *acc
-	for _, i := range inPeriod {
+	for _, i := range matched {
 		r := &s.ledger.requests[i]
 		pr := s.prices.cached(int(i))
 		if r.at == 0 {

@@ -178,13 +178,36 @@ func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
 	return stats, nil
 }
 
-// saveIndex writes the index atomically.
+// saveIndex writes the index through a temporary file renamed over it, so
+// a kill leaves the old index or the new one. It is not synced to disk: the
+// index is a cache, and one that is lost, torn, or claims more of the record
+// than a power cut left (RecordSize) is dropped and the transcripts read
+// again, which counts nothing twice. Skipping the syncs keeps a refresh
+// within milliseconds.
 func (s *Source) saveIndex() error {
 	b, err := json.Marshal(indexFile{Record: s.record.id, RecordSize: s.record.size, Files: s.files})
 	if err != nil {
 		return err
 	}
-	return atomicfile.WriteFile(s.indexPath, b)
+	dir := filepath.Dir(s.indexPath)
+	if err := os.MkdirAll(dir, atomicfile.DirMode); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".index-*.json")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), s.indexPath)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // readAll reads the files in todo on all cores; reads[i] and failed[i] are
@@ -197,9 +220,10 @@ func readAll(ctx context.Context, todo []foundFile, states map[string]fileState)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for i := range next {
 				var err error
-				reads[i], err = readTranscript(todo[i].path, states[todo[i].path])
+				reads[i], err = readTranscript(todo[i].path, states[todo[i].path], &buf)
 				failed[i] = err != nil
 			}
 		}()
