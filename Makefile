@@ -15,7 +15,7 @@ STAMPS     := .stamps
 APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus dbus-x11 libglib2.0-bin systemd xdotool imagemagick haskell-gtk-sni-tray-utils nsis file gnome-keyring libsecret-tools
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help deps run test build build-e2e sample bindings check-bindings lint test-go test-frontend test-e2e dist test-dist bench bench-scale bench-quick bench-idle clean
+.PHONY: help deps run test build build-e2e sample bindings check-bindings lint test-go test-frontend test-e2e dist test-dist bench bench-scale bench-quick bench-idle bench-startup clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -43,10 +43,10 @@ check-bindings: bindings ## fail if the committed frontend/wailsjs is stale
 
 build: deps bindings ## build the release binary at build/bin/usagedash
 	cd frontend && npm run build
-	$(WAILS) build -s -skipbindings -tags $(GO_TAGS) -ldflags "$(LDFLAGS)"
+	$(WAILS) build -s -skipbindings -trimpath -tags $(GO_TAGS) -ldflags "$(LDFLAGS)"
 
 build-e2e: build ## the app with the e2e test hooks (the render probe) at build/bin/usagedash-e2e
-	$(WAILS) build -s -skipbindings -tags "$(GO_TAGS),e2e" -ldflags "$(LDFLAGS)" -o usagedash-e2e
+	$(WAILS) build -s -skipbindings -trimpath -tags "$(GO_TAGS),e2e" -ldflags "$(LDFLAGS)" -o usagedash-e2e
 
 dist: build ## release artefacts in dist/: .deb, Linux tarball, Windows .exe (and installer)
 	bash build/dist.sh "$(VERSION)" $(WAILS)
@@ -97,6 +97,9 @@ bench-quick: ## the same without 1M (~6 min)
 
 bench-idle: build $(SAMPLE) ## CPU time and memory idling in the tray for 10 minutes
 	bash bench/idle.sh 600
+
+bench-startup: build-e2e $(SAMPLE) ## start-up time and memory against an empty Wails window (~30 min; writes bench/RESULTS.md)
+	go run ./bench/startup -app build/bin/usagedash-e2e -sample $(SAMPLE) $(BENCH_ARGS)
 
 clean: ## remove build outputs
 	rm -rf build/bin dist frontend/dist $(BIN) $(STAMPS) build/e2e/out

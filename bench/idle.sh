@@ -16,11 +16,25 @@ printf '{"version":1,"active_id":"p1","profiles":[{"id":"p1","name":"Sample","ki
 Xvfb :91 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 sleep 1
 export DISPLAY=:91 XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state"
-dbus-run-session -- sh -c 'gtk-sni-tray-standalone --watcher >/dev/null 2>&1 & sleep 1; exec "$1" --hidden' sh "$root/build/bin/usagedash" >/dev/null 2>&1 &
+# The tray host starts from a subshell, so it is no child of the app; the
+# shell writes its pid (the app's, after exec) for the process tree below.
+dbus-run-session -- sh -c '(gtk-sni-tray-standalone --watcher >/dev/null 2>&1 &); sleep 1; echo $$ > "$2"; exec "$1" --hidden' \
+  sh "$root/build/bin/usagedash" "$work/pid" >/dev/null 2>&1 &
 sleep 15  # start-up and first refresh
-pids=$(pgrep -f "build/bin/usagedash --hidden" ; pgrep -f WebKitWebProcess ; pgrep -f WebKitNetworkProcess) || true
+# The app and its WebKit processes: its process tree, not every WebKit
+# process on the machine (other sessions may run their own).
+tree() { echo "$1"; for c in $(pgrep -P "$1"); do tree "$c"; done; }
+pids=$(tree "$(cat "$work/pid")")
 ticks() { local t=0; for p in $pids; do set -- $(cut -d' ' -f14,15 "/proc/$p/stat"); t=$((t + $1 + $2)); done; echo $t; }
-rss() { for p in $pids; do echo "  $(ps -o comm= -p "$p"): $(( $(ps -o rss= -p "$p") / 1024 )) MB"; done; }
+kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/$3"; }
+rss() {
+  local total=0 pss=0
+  for p in $pids; do
+    echo "  $(ps -o comm= -p "$p"): $(( $(kb "$p" VmRSS status) / 1024 )) MB RSS, $(( $(kb "$p" Pss smaps_rollup) / 1024 )) MB PSS"
+    total=$((total + $(kb "$p" VmRSS status))); pss=$((pss + $(kb "$p" Pss smaps_rollup)))
+  done
+  echo "  all: $((total / 1024)) MB RSS, $((pss / 1024)) MB PSS"
+}
 echo "memory with the window hidden:"; rss
 t0=$(ticks); sleep "$secs"; t1=$(ticks)
 hz=$(getconf CLK_TCK)

@@ -62,7 +62,7 @@ tar -C "$stage" -czf "$out/usagedash-$version-linux-amd64.tar.gz" "usagedash-$ve
 # Windows: a GUI binary with its icon and version resource (no cgo needed).
 nsis=""
 command -v makensis >/dev/null && nsis="-nsis"
-CGO_ENABLED=0 "$wails" build -platform windows/amd64 -s -skipbindings $nsis -o usagedash.exe \
+CGO_ENABLED=0 "$wails" build -platform windows/amd64 -s -skipbindings -trimpath $nsis -o usagedash.exe \
   -ldflags "-X main.version=$version" >/dev/null
 mv build/bin/usagedash.exe "$out/usagedash-$version-windows-amd64.exe"
 for f in build/bin/*installer*.exe; do
