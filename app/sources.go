@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"usagedash/backend"
+	"usagedash/backend/claudecode"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/platform"
 )
@@ -29,8 +30,9 @@ type SourceKinds map[backend.SourceKind]OpenSource
 // Kinds are the kinds of connection this build opens. Adding a kind is its
 // backend package plus one line here.
 var Kinds = SourceKinds{
-	backend.SourcePlatform: openPlatform,
-	backend.SourceMongoDB:  openMongoDB,
+	backend.SourcePlatform:   openPlatform,
+	backend.SourceMongoDB:    openMongoDB,
+	backend.SourceClaudeCode: func(p backend.Profile, _ Secrets) (backend.Source, error) { return claudecode.OpenProfile(p) },
 }
 
 // open builds p's source with the opener of its kind.
