@@ -65,3 +65,40 @@ func TestCountsOfWhatWasActiveInThePeriod(t *testing.T) {
 		t.Fatalf("without a price table the series' computed costs are unknown and its log counts known: %+v", r.Series)
 	}
 }
+
+// TestOnePassReportArrivesInParts checks that a MongoDB report, computed in
+// one pass, reaches a caller part by part like a platform report.
+func TestOnePassReportArrivesInParts(t *testing.T) {
+	src, ds := loadDataset(t, sample.Options{Seed: 9, Now: testNow, Days: 10, Users: 1, Logs: 300})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	week := period(t, testNow.Add(-7*24*time.Hour), testNow)
+	got := map[backend.ReportPart]backend.PartResult{}
+	r, err := backend.ReportInParts(ctx, src, backend.Query{Account: ds.Users[0].Username, Period: week},
+		func(p backend.PartResult) { got[p.Part] = p })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(backend.AllParts) || got[backend.PartBreakdowns].Report.Breakdowns == nil || got[backend.PartSeries].Report.Series == nil {
+		t.Fatalf("parts %v", got)
+	}
+	if st := got[backend.PartPricing].Status; st.State != backend.PartUnavailable || st.Message != backend.NoteNoPriceTable {
+		t.Fatalf("pricing without a price table: %+v", st)
+	}
+	assertReport(t, got[backend.PartTotals].Report, expected(ds, ds.Users[0].Username, week))
+	if r.TotalCostUSD != got[backend.PartTotals].Report.TotalCostUSD {
+		t.Fatalf("report %v, totals part %v", r.TotalCostUSD, got[backend.PartTotals].Report.TotalCostUSD)
+	}
+
+	// An unknown account fails every part with the reason.
+	seen := 0
+	_, err = backend.ReportInParts(ctx, src, backend.Query{Account: "nobody", Period: week}, func(p backend.PartResult) {
+		seen++
+		if p.Status.State != backend.PartFailed || p.Status.Code != backend.ENOTFOUND || p.Status.Message == "" {
+			t.Errorf("part %s: %+v", p.Part, p.Status)
+		}
+	})
+	if backend.ErrorCode(err) != backend.ENOTFOUND || seen != len(backend.AllParts) {
+		t.Fatalf("unknown account: %v, %d parts", err, seen)
+	}
+}
