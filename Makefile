@@ -15,7 +15,7 @@ STAMPS     := .stamps
 APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb dbus dbus-x11 libglib2.0-bin systemd xdotool imagemagick haskell-gtk-sni-tray-utils nsis file gnome-keyring libsecret-tools
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help deps run test build build-e2e sample bindings check-bindings lint test-go test-frontend test-e2e dist test-dist bench bench-scale bench-quick bench-idle bench-startup clean
+.PHONY: help deps run test fuzz build build-e2e sample bindings check-bindings lint test-go test-frontend test-e2e dist test-dist bench bench-scale bench-quick bench-idle bench-startup clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -83,7 +83,7 @@ test-frontend: deps ## Vitest
 test-e2e: build-e2e ## the real window under Xvfb against the sample platform
 	go test -tags e2e,$(GO_TAGS) -count=1 -v ./build/e2e/
 
-test: check-bindings lint test-go test-frontend test-e2e test-dist ## every test
+test: check-bindings lint test-go fuzz test-frontend test-e2e test-dist ## every test
 	@echo "make test: all passed"
 
 bench: ## in-memory benchmarks (aggregation, history store)
@@ -106,3 +106,16 @@ clean: ## remove build outputs
 
 bench-claudecode: ## time ccusage against usagedash on a generated 1 GB Claude Code corpus (MB=100 for a quick run)
 	bash bench/claudecode/run.sh
+
+FUZZTIME ?= 15s
+# Every Go fuzz target (a func FuzzXxx(f *testing.F) in a _test.go file),
+# one `go test -fuzz` per target as Go requires; a crasher fails the run and
+# is kept in the package's testdata/fuzz for `go test` to replay.
+fuzz: deps ## run every Go fuzz target for FUZZTIME (15s) each
+	@set -e; grep -rlE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+\(f \*testing\.F\)' backend app | sort | \
+	while read -r file; do \
+		for target in $$(grep -oE '^func Fuzz[A-Za-z0-9_]+' "$$file" | cut -d' ' -f2); do \
+			echo "fuzz: $$target in ./$$(dirname $$file) for $(FUZZTIME)"; \
+			nice go test -tags $(GO_TAGS) -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) ./$$(dirname $$file)/ || exit 1; \
+		done; \
+	done

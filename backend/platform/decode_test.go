@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"usagedash/backend"
+	"usagedash/backend/textsafe"
+	"usagedash/backend/usage"
 )
 
 var statsRequired = []string{"user_id", "username", "total_workflows", "total_instances", "total_tokens",
@@ -84,6 +86,17 @@ func checkStatsContract(t *testing.T, body []byte, s *UserUsageStats) {
 	if s.TotalCostUSD < 0 || s.UserID == "" || s.Username == "" {
 		t.Fatalf("accepted %+v", s)
 	}
+	// Nothing absurd or unprintable gets through (see usage.CheckCount).
+	for _, v := range []int64{s.TotalTokens, s.TotalInputTokens, s.TotalOutputTokens, s.TotalCacheCreationTokens,
+		s.TotalCacheReadTokens, s.TotalExecutionTimeMS, s.TotalWorkflows, s.TotalInstances,
+		b.InputTokens, b.OutputTokens, b.CacheCreationInputTokens, b.CacheReadInputTokens, b.TotalTokens} {
+		if v > usage.MaxCount {
+			t.Fatalf("accepted an absurd count %d", v)
+		}
+	}
+	if s.TotalCostUSD > usage.MaxCostUSD || textsafe.Clean(s.Username) != s.Username || textsafe.Clean(s.UserID) != s.UserID {
+		t.Fatalf("accepted an absurd cost or unclean text: %+v", s)
+	}
 }
 
 // checkRejection fails unless err is a short EBADDATA error that quotes nothing long from body.
@@ -118,6 +131,9 @@ func FuzzDecodeUsageStats(f *testing.F) {
 	f.Add(mustJSON(f, m), "application/json")
 	f.Add([]byte(`{"token_breakdown":null}`), "application/json")
 	f.Add([]byte(`{"user_id":"u","username":"a","total_tokens":1e400}`), "application/json")
+	m = validStats()
+	m["total_cost_usd"], m["username"] = 1.7e308, "\x1b[2Jada"
+	f.Add(mustJSON(f, m), "application/json")
 	f.Add([]byte(`<html></html>`), "")
 	f.Add(good[:len(good)/2], "application/json")
 	f.Add([]byte(`null`), "application/json")
@@ -137,6 +153,7 @@ func FuzzDecodeLogin(f *testing.F) {
 	f.Add([]byte(`{"access_token":"","user":{"id":"u-1","username":"ada"}}`))
 	f.Add([]byte(`{"access_token":"a.b.c","token_type":"mac","user":{"id":"u-1","username":"ada"}}`))
 	f.Add([]byte(`{"access_token":"a.b.c","user":[]}`))
+	f.Add([]byte(`{"access_token":"a.b.c","user":{"id":"u-\u001b1","username":"\u001b]0;x\u0007ada","email":"\u009b"}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		r, err := decodeLogin(body, "application/json")
 		if err != nil {
@@ -145,6 +162,9 @@ func FuzzDecodeLogin(f *testing.F) {
 		}
 		if r.AccessToken == "" || r.User.ID == "" || r.User.Username == "" {
 			t.Fatalf("accepted %+v", r)
+		}
+		if u := r.User; textsafe.Clean(u.Username) != u.Username || textsafe.Clean(u.Email) != u.Email || textsafe.Clean(u.ID) != u.ID {
+			t.Fatalf("accepted unclean text: %+v", u)
 		}
 	})
 }
