@@ -126,6 +126,11 @@ func commandNames() string {
 	return strings.Join(names, ", ")
 }
 
+// warn prints a warning line that does not stop the command.
+func warn(stderr io.Writer, message string) {
+	fmt.Fprintln(stderr, "usagedash: warning:", message)
+}
+
 // oneLine returns the human message of err for the command line.
 func oneLine(err error) string {
 	var e *backend.Error

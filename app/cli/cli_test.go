@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -159,5 +161,47 @@ func TestCommandLineDispatch(t *testing.T) {
 	out, _, code := runCommand(t, "", "report", "-h")
 	if code != 0 || !strings.Contains(out, "-offline") {
 		t.Errorf("report -h: exit %d, stdout %q", code, out)
+	}
+}
+
+// The command line never sets the window's files aside: a damaged
+// profiles.json fails the run with the reason and stays where it is; a
+// settings entry this build cannot use is reported and left out.
+func TestReportReadsTheWindowFilesReadOnly(t *testing.T) {
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	dir := filepath.Join(config, "usagedash")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	profilesPath := filepath.Join(dir, "profiles.json")
+	if err := os.WriteFile(profilesPath, []byte(`{"version":1,"profiles":[{"id":`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := runCommand(t, "", "report", "--profile", "Team")
+	if code != 1 || !strings.Contains(errOut, "Cannot read the saved connections") || !strings.Contains(errOut, "not valid JSON") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if m, _ := filepath.Glob(profilesPath + ".unreadable-*"); len(m) != 0 {
+		t.Fatalf("the command line moved the file: %v", m)
+	}
+	if _, err := os.Stat(profilesPath); err != nil {
+		t.Fatal(err)
+	}
+
+	srv := apptest.SeededServer(t)
+	settingsPath := filepath.Join(dir, "settings.json")
+	settingsJSON := `{"model_aliases": {"claude-x": "claude-from-a-newer-table-1"}}`
+	if err := os.WriteFile(settingsPath, []byte(settingsJSON), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(cli.EnvMongoURI, srv.URI())
+	out, errOut, code := runCommand(t, "", "report", "--json", "--user", sample.DemoUsername)
+	if code != 0 || !strings.Contains(errOut, "warning:") || !strings.Contains(errOut, `"claude-x"`) || !strings.HasPrefix(out, "{") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(settingsPath); string(b) != settingsJSON {
+		t.Fatal("the command line changed the settings file")
 	}
 }

@@ -58,7 +58,7 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	}
 	var source backend.Source
 	var profile backend.Profile
-	query := backend.Query{Account: *account, Period: period, Pricer: cliPrices(paths)}
+	query := backend.Query{Account: *account, Period: period, Pricer: cliPrices(paths, env.Stderr)}
 	switch {
 	case *profileRef != "":
 		password := func() (string, error) { return readPassword(env.Stdin, *passwordStdin) }
@@ -94,11 +94,19 @@ func runReport(ctx context.Context, env Env, args []string) error {
 }
 
 // cliPrices prices logs as the window does: the shipped table with the
-// model aliases and custom prices of the saved settings (the defaults when
-// the settings cannot be read).
-func cliPrices(paths app.Paths) backend.Pricer {
+// model aliases and custom prices of the saved settings, read without
+// changing the file. A problem with the settings is reported on stderr:
+// unusable entries are left out, an unreadable file gives the defaults.
+func cliPrices(paths app.Paths, stderr io.Writer) backend.Pricer {
 	st := backend.DefaultSettings()
-	if prefs, err := settings.Open(paths.Settings); err == nil {
+	prefs, err := settings.OpenReadOnly(paths.Settings)
+	switch {
+	case err != nil:
+		warn(stderr, backend.ErrorMessage(err)+" Prices use the shipped table.")
+	case prefs.Warning() != "":
+		warn(stderr, prefs.Warning())
+		st = prefs.Get()
+	default:
 		st = prefs.Get()
 	}
 	return pricing.FromSettings(st)

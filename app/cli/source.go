@@ -10,9 +10,10 @@ import (
 	"usagedash/backend/secrets"
 )
 
-// openProfile finds the saved connection named (or with the id) ref.
+// openProfile finds the saved connection named (or with the id) ref,
+// reading the saved connections without changing the file.
 func openProfile(paths app.Paths, ref string) (backend.Profile, backend.ProfileStore, error) {
-	store, err := profiles.Open(paths.Profiles)
+	store, err := profiles.OpenReadOnly(paths.Profiles)
 	if err != nil {
 		return backend.Profile{}, nil, err
 	}

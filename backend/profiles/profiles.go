@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
@@ -31,36 +32,77 @@ type Store struct {
 	mu      sync.Mutex
 	data    file
 	warning string
+	// readOnly, when set, is why the store refuses to write.
+	readOnly string
 }
 
 var _ backend.ProfileStore = (*Store)(nil)
 
-// Open loads the profiles at path (a missing file is an empty list). A file
-// that cannot be read as profiles is moved aside, never overwritten, and
-// Warning says where it went.
+// Open loads the profiles at path for the window (a missing file is an
+// empty list). A damaged or empty file is moved aside, never overwritten,
+// and Warning says where it went. A file written by a newer usagedash is
+// never moved: it is read, and the store refuses to change it.
 func Open(path string) (*Store, error) {
-	s := &Store{path: path, data: file{Version: formatVersion}}
-	raw, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return s, nil
+	s, raw, err := load(path)
+	if err == nil || raw == nil {
+		return s, err
 	}
-	if err != nil {
-		return nil, backend.WrapError(err, backend.EINTERNAL, "Cannot read the saved connections.")
+	aside, moveErr := atomicfile.SetAside(path)
+	if moveErr != nil {
+		return nil, backend.WrapError(moveErr, backend.EINTERNAL, "The saved connections file is unreadable and could not be moved aside.")
 	}
-	var f file
-	if err := json.Unmarshal(raw, &f); err != nil || f.Version < 1 || f.Version > formatVersion {
-		aside, err := atomicfile.SetAside(path)
-		if err != nil {
-			return nil, backend.WrapError(err, backend.EINTERNAL, "The saved connections file is unreadable and could not be moved aside.")
-		}
-		s.warning = "The saved connections file could not be read (damaged, or written by a newer usagedash); it was kept as " + aside + "."
-		return s, nil
-	}
-	s.data = f
+	s.warning = "The saved connections file could not be read (" + backend.ErrorMessage(err) + "); it was kept as " + aside + "."
 	return s, nil
 }
 
-// Warning is set when Open had to set an unreadable file aside.
+// OpenReadOnly loads the profiles at path for one command-line run: it never
+// writes, renames or moves the file, and a damaged or empty file is an error
+// that says so (the window sets such a file aside).
+func OpenReadOnly(path string) (*Store, error) {
+	s, _, err := load(path)
+	if err != nil {
+		return nil, backend.WrapError(err, backend.EINVALID, "Cannot read the saved connections in "+path+": "+backend.ErrorMessage(err)+
+			" Open the usagedash window to set the file aside, or repair it.")
+	}
+	if s.readOnly == "" {
+		s.readOnly = "The command line does not change the saved connections."
+	}
+	return s, nil
+}
+
+// load reads the file at path. A damaged or empty file returns its content
+// (non-nil raw) with the reason; a newer format is read and marked
+// read-only.
+func load(path string) (s *Store, raw []byte, err error) {
+	s = &Store{path: path, data: file{Version: formatVersion}}
+	raw, err = os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return s, nil, nil
+	}
+	if err != nil {
+		return nil, nil, backend.WrapError(err, backend.EINTERNAL, "Cannot read the saved connections.")
+	}
+	if raw == nil {
+		raw = []byte{}
+	}
+	var f file
+	switch err := json.Unmarshal(raw, &f); {
+	case len(strings.TrimSpace(string(raw))) == 0:
+		return s, raw, backend.Errorf(backend.EBADDATA, "the file is empty")
+	case err != nil:
+		return s, raw, backend.Errorf(backend.EBADDATA, "it is not valid JSON")
+	case f.Version < 1:
+		return s, raw, backend.Errorf(backend.EBADDATA, "it has no format version")
+	case f.Version > formatVersion:
+		s.readOnly = fmt.Sprintf("The saved connections were written by a newer usagedash (format %d; this one knows %d): they are shown but not changed. Update usagedash to edit them.", f.Version, formatVersion)
+		s.warning = s.readOnly
+	}
+	s.data = f
+	return s, nil, nil
+}
+
+// Warning is set when Open set an unreadable file aside, or read a newer
+// file it will not change.
 func (s *Store) Warning() string { return s.warning }
 
 // List returns the profiles in the order they were added.
@@ -152,6 +194,9 @@ func (s *Store) index(id string) int {
 
 // write persists next and, once it is on disk, makes it current.
 func (s *Store) write(next file) error {
+	if s.readOnly != "" {
+		return &backend.Error{Code: backend.EINVALID, Message: s.readOnly}
+	}
 	next.Version = formatVersion
 	raw, err := json.MarshalIndent(next, "", "  ")
 	if err != nil {

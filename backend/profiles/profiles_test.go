@@ -71,7 +71,7 @@ func TestSaveRejectsInvalidAndDuplicateProfiles(t *testing.T) {
 func TestUnreadableFileIsKeptAsideNotLost(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "profiles.json")
-	for _, content := range []string{`{"version":1,"profiles":[{"id":`, `{"version":99,"profiles":[]}`, "\x00\x01garbage"} {
+	for _, content := range []string{`{"version":1,"profiles":[{"id":`, "", "\x00\x01garbage"} {
 		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -91,5 +91,71 @@ func TestUnreadableFileIsKeptAsideNotLost(t *testing.T) {
 			t.Fatalf("kept %q, want %q", kept, content)
 		}
 		os.Remove(matches[0])
+	}
+}
+
+// A file written by a newer usagedash is never moved: the window reads it
+// and refuses to change it, and says so.
+func TestNewerFileIsReadNotMoved(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "profiles.json")
+	content := `{"version":99,"active_id":"a1","profiles":[{"id":"a1","name":"Team","kind":"platform","base_url":"https://p.example.com","login":"me"}],"future":true}`
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, open := range []func(string) (*profiles.Store, error){profiles.Open, profiles.OpenReadOnly} {
+		s, err := open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, _ := s.List()
+		if len(list) != 1 || list[0].Name != "Team" {
+			t.Fatalf("profiles %+v", list)
+		}
+		if _, err := s.Save(backend.Profile{Name: "Other", Kind: backend.SourcePlatform, BaseURL: "https://q.example.com", Login: "x"}); backend.ErrorCode(err) != backend.EINVALID {
+			t.Fatalf("save into a newer file: %v", err)
+		}
+		if b, _ := os.ReadFile(path); string(b) != content {
+			t.Fatalf("the newer file changed: %s", b)
+		}
+		if m, _ := filepath.Glob(path + ".unreadable-*"); len(m) != 0 {
+			t.Fatalf("the newer file was moved: %v", m)
+		}
+	}
+	s, _ := profiles.Open(path)
+	if !strings.Contains(s.Warning(), "newer usagedash") {
+		t.Fatalf("warning %q", s.Warning())
+	}
+}
+
+// The command line never moves a damaged or empty file: it refuses with a
+// sentence that says what is wrong and leaves the file for the window.
+func TestReadOnlyOpenReportsAndKeepsADamagedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "profiles.json")
+	for content, want := range map[string]string{"": "the file is empty", "{garbage": "not valid JSON", `{"profiles":[]}`: "no format version"} {
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := profiles.OpenReadOnly(path)
+		if err == nil || !strings.Contains(backend.ErrorMessage(err), want) || !strings.Contains(backend.ErrorMessage(err), "Open the usagedash window") {
+			t.Fatalf("%q: %v", content, err)
+		}
+		if b, _ := os.ReadFile(path); string(b) != content {
+			t.Fatalf("%q: the file changed to %q", content, b)
+		}
+		if m, _ := filepath.Glob(path + ".unreadable-*"); len(m) != 0 {
+			t.Fatalf("%q: the file was moved: %v", content, m)
+		}
+	}
+	// A missing file is an empty list, and the command line writes nothing.
+	os.Remove(path)
+	s, err := profiles.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Save(backend.Profile{Name: "X", Kind: backend.SourcePlatform, BaseURL: "https://p.example.com", Login: "x"}); err == nil {
+		t.Fatal("the command line's store saved a profile")
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("the command line created %s", path)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"os"
 	"sort"
+	"strings"
 	"sync"
 
 	"usagedash/backend"
@@ -18,15 +19,46 @@ import (
 
 // Store holds the settings in memory and on disk.
 type Store struct {
-	path    string
-	mu      sync.Mutex
-	current backend.Settings
-	warning string
+	path     string
+	mu       sync.Mutex
+	current  backend.Settings
+	warning  string
+	readOnly bool
 }
 
-// Open loads the settings at path; a missing file gives the defaults, an
-// unreadable one is moved aside (never overwritten) and Warning says so.
+// Open loads the settings at path for the window: a missing file gives the
+// defaults; an entry that fails validation is dropped (Warning names it)
+// and the rest kept; a file that is no settings at all is moved aside
+// (never overwritten) and Warning says where it went.
 func Open(path string) (*Store, error) {
+	s, err := load(path)
+	if err == nil || s == nil {
+		return s, err
+	}
+	aside, moveErr := atomicfile.SetAside(path)
+	if moveErr != nil {
+		return nil, backend.WrapError(moveErr, backend.EINTERNAL, "The settings file is unreadable and could not be moved aside.")
+	}
+	s.warning = "The settings file could not be read (" + backend.ErrorMessage(err) + "); defaults are used and the old file was kept as " + aside + "."
+	return s, nil
+}
+
+// OpenReadOnly loads the settings at path for one command-line run: it
+// never writes, renames or moves the file. Bad entries are dropped in memory
+// (Warning names them); a file that is no settings at all is an error.
+func OpenReadOnly(path string) (*Store, error) {
+	s, err := load(path)
+	if err != nil {
+		return nil, backend.WrapError(err, backend.EINVALID, "Cannot read the settings in "+path+": "+backend.ErrorMessage(err)+
+			" Open the usagedash window to set the file aside, or repair it.")
+	}
+	s.readOnly = true
+	return s, nil
+}
+
+// load reads path. An unreadable file returns the store with the defaults
+// and the reason; bad entries are dropped with a warning.
+func load(path string) (*Store, error) {
 	s := &Store{path: path, current: backend.DefaultSettings()}
 	raw, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -36,19 +68,25 @@ func Open(path string) (*Store, error) {
 		return nil, backend.WrapError(err, backend.EINTERNAL, "Cannot read the settings.")
 	}
 	loaded := backend.DefaultSettings()
-	if err := json.Unmarshal(raw, &loaded); err != nil || Validate(&loaded) != nil {
-		aside, err := atomicfile.SetAside(path)
-		if err != nil {
-			return nil, backend.WrapError(err, backend.EINTERNAL, "The settings file is unreadable and could not be moved aside.")
-		}
-		s.warning = "The settings file could not be read; defaults are used and the old file was kept as " + aside + "."
-		return s, nil
+	if len(strings.TrimSpace(string(raw))) == 0 {
+		return s, backend.Errorf(backend.EBADDATA, "the file is empty")
+	}
+	if err := json.Unmarshal(raw, &loaded); err != nil {
+		return s, backend.Errorf(backend.EBADDATA, "it is not valid settings JSON")
+	}
+	dropped := repair(&loaded)
+	if err := Validate(&loaded); err != nil {
+		return s, err
+	}
+	if len(dropped) > 0 {
+		s.warning = "Some settings could not be used and were left out: " + strings.Join(dropped, " ")
 	}
 	s.current = loaded
 	return s, nil
 }
 
-// Warning is set when Open had to set an unreadable file aside.
+// Warning is set when Open dropped bad entries or set an unreadable file
+// aside.
 func (s *Store) Warning() string { return s.warning }
 
 // Get returns a copy of the current settings.
@@ -60,6 +98,9 @@ func (s *Store) Get() backend.Settings {
 
 // Save validates and stores next.
 func (s *Store) Save(next backend.Settings) (backend.Settings, error) {
+	if s.readOnly {
+		return backend.Settings{}, backend.Errorf(backend.EINVALID, "The command line does not change the settings.")
+	}
 	next = clone(next)
 	if err := Validate(&next); err != nil {
 		return backend.Settings{}, err

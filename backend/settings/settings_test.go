@@ -107,3 +107,69 @@ func TestModelOverridesAreValidatedAndKept(t *testing.T) {
 		t.Fatalf("nil maps: %+v %v", saved, err)
 	}
 }
+
+// One bad entry costs only itself: an alias to a model this build has no
+// price for (an older CLI beside a newer app) and a negative budget are
+// dropped with a warning naming them; the rest is kept and the file stays.
+func TestBadEntriesAreDroppedNotTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settings.json")
+	content := `{"refresh_minutes": 15, "tray_shows": "sparkles", "budgets": {"good": {"monthly_usd": 50}, "bad": {"monthly_usd": -1}},
+		"model_aliases": {"claude-unknown-9": "claude-from-the-future-1", "my-opus": "claude-opus-4-1"}}`
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, open := range []func(string) (*settings.Store, error){settings.Open, settings.OpenReadOnly} {
+		s, err := open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := s.Get()
+		if st.RefreshMinutes != 15 || st.TrayShows != backend.TrayShowsToday || st.Budgets["good"].MonthlyUSD != 50 {
+			t.Fatalf("kept settings %+v", st)
+		}
+		if _, ok := st.Budgets["bad"]; ok {
+			t.Fatal("the negative budget was kept")
+		}
+		if _, ok := st.ModelAliases["claude-unknown-9"]; ok || st.ModelAliases["my-opus"] != "claude-opus-4-1" {
+			t.Fatalf("aliases %v", st.ModelAliases)
+		}
+		w := s.Warning()
+		for _, want := range []string{`"bad"`, `"claude-unknown-9"`, "tray"} {
+			if !strings.Contains(w, want) {
+				t.Fatalf("warning %q does not name %s", w, want)
+			}
+		}
+		if b, _ := os.ReadFile(path); string(b) != content {
+			t.Fatal("opening rewrote the file")
+		}
+		if m, _ := filepath.Glob(path + ".unreadable-*"); len(m) != 0 {
+			t.Fatalf("the file was moved: %v", m)
+		}
+	}
+}
+
+// The command line reads settings read-only: a damaged file is reported
+// (and left where it is), and nothing is saved.
+func TestReadOnlySettingsNeverMoveOrWrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settings.json")
+	if err := os.WriteFile(path, []byte("{garbage"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := settings.OpenReadOnly(path); err == nil || !strings.Contains(backend.ErrorMessage(err), "not valid settings JSON") {
+		t.Fatalf("damaged file: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "{garbage" {
+		t.Fatal("the damaged file changed")
+	}
+	os.Remove(path)
+	s, err := settings.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Save(s.Get()); err == nil {
+		t.Fatal("the read-only store saved")
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatal("the read-only store created the file")
+	}
+}
