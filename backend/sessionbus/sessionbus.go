@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/godbus/dbus/v5"
 )
@@ -81,4 +82,21 @@ func Dial(ctx context.Context) (*dbus.Conn, error) {
 		}()
 		return nil, fmt.Errorf("the D-Bus session bus did not answer in time: %w", ctx.Err())
 	}
+}
+
+// HasService says whether name is on the bus: owned now, or activatable
+// (the bus would start it on the first call).
+func HasService(ctx context.Context, conn *dbus.Conn, name string) (bool, error) {
+	var owned bool
+	if err := conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.NameHasOwner", 0, name).Store(&owned); err != nil {
+		return false, err
+	}
+	if owned {
+		return true, nil
+	}
+	var activatable []string
+	if err := conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.ListActivatableNames", 0).Store(&activatable); err != nil {
+		return false, err
+	}
+	return slices.Contains(activatable, name), nil
 }

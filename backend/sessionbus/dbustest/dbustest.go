@@ -53,18 +53,7 @@ func StartBus(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr bytes.Buffer // read only after Wait
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		if t.Failed() && stderr.Len() > 0 {
-			t.Logf("dbus-daemon: %s", stderr.String())
-		}
-	})
+	startDaemon(t, cmd, "dbus-daemon")
 	addr := make(chan string, 1)
 	go func() {
 		line, _ := bufio.NewReader(stdout).ReadString('\n')
@@ -77,8 +66,30 @@ func StartBus(t testing.TB) string {
 		}
 		t.Setenv("DBUS_SESSION_BUS_ADDRESS", a)
 		return a
-	case <-time.After(10 * time.Second):
-		t.Fatal("dbus-daemon did not start")
+	case <-time.After(30 * time.Second):
+		t.Fatal("dbus-daemon did not start within 30 s")
 		return ""
 	}
+}
+
+// startDaemon starts cmd for the test, keeping its stderr (and its stdout,
+// when the caller has not taken it) to log if the test fails, and kills it
+// when the test ends.
+func startDaemon(t testing.TB, cmd *exec.Cmd, name string) {
+	t.Helper()
+	var out bytes.Buffer // read only after Wait
+	cmd.Stderr = &out
+	if cmd.Stdout == nil {
+		cmd.Stdout = &out
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		if t.Failed() && out.Len() > 0 {
+			t.Logf("%s: %s", name, out.String())
+		}
+	})
 }

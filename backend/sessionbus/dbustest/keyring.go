@@ -1,7 +1,6 @@
 package dbustest
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -37,18 +36,7 @@ func StartKeyring(t testing.TB, addr string) {
 	cmd.Env = append(os.Environ(), "DBUS_SESSION_BUS_ADDRESS="+addr, "HOME="+home,
 		"XDG_DATA_HOME="+filepath.Join(home, "data"), "XDG_RUNTIME_DIR="+runtime)
 	cmd.Stdin = strings.NewReader(KeyringPassword)
-	var out bytes.Buffer // read only after Wait
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		if t.Failed() && out.Len() > 0 {
-			t.Logf("gnome-keyring-daemon: %s", out.String())
-		}
-	})
+	startDaemon(t, cmd, "gnome-keyring-daemon")
 	WaitForName(t, addr, "org.freedesktop.secrets")
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -57,4 +58,11 @@ func DaemonsMarked(mark string) []int {
 		}
 	}
 	return pids
+}
+
+// KillAll kills the processes pids (the daemons DaemonsMarked found).
+func KillAll(pids []int) {
+	for _, pid := range pids {
+		syscall.Kill(pid, syscall.SIGKILL)
+	}
 }
