@@ -9,6 +9,7 @@ import (
 	"log"
 	"os"
 	"os/exec"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -124,6 +125,10 @@ func (t *helperTray) Available() bool {
 // to run because another usagedash tray is up.
 func (t *helperTray) supervise() {
 	defer close(t.exited)
+	// Linux sends the parent-death signal when the thread that started the
+	// helper ends, not the process: keep this goroutine on one thread that
+	// lives until Close, so no other goroutine can end it first.
+	runtime.LockOSThread()
 	backoff := firstBackoff
 	for {
 		began := time.Now()
