@@ -50,30 +50,7 @@ func parseLine(b []byte, l *line) (ok bool) {
 	s := scanner{b: b}
 	var inner line
 	s.object(func(key []byte) bool {
-		switch string(key) {
-		case "timestamp":
-			l.at = parseTime(s.str())
-		case "sessionId":
-			l.sessionID = s.str()
-		case "cwd":
-			l.cwd = s.str()
-		case "requestId":
-			l.requestID = s.str()
-		case "message":
-			if s.peek() == '{' {
-				s.message(l, 0)
-			} else {
-				s.skip(0)
-			}
-		case "data":
-			if s.peek() == '{' {
-				s.progressData(&inner)
-			} else {
-				s.skip(0)
-			}
-		default:
-			s.skip(0)
-		}
+		s.lineField(key, l, 0, &inner)
 		return !s.bad
 	})
 	if s.bad || s.peek() != 0 {
@@ -96,34 +73,57 @@ func parseLine(b []byte, l *line) (ok bool) {
 // progressData reads an agent progress line's data object: its message is
 // itself a transcript line.
 func (s *scanner) progressData(l *line) {
+	*l = line{}
 	s.object(func(key []byte) bool {
+		if string(key) == "message" {
+			*l = line{} // a repeated key: the last one wins
+		}
 		if string(key) != "message" || s.peek() != '{' {
 			s.skip(1)
 			return !s.bad
 		}
 		s.object(func(key []byte) bool {
-			switch string(key) {
-			case "timestamp":
-				l.at = parseTime(s.str())
-			case "requestId":
-				l.requestID = s.str()
-			case "sessionId":
-				l.sessionID = s.str()
-			case "cwd":
-				l.cwd = s.str()
-			case "message":
-				if s.peek() == '{' {
-					s.message(l, 2)
-				} else {
-					s.skip(2)
-				}
-			default:
-				s.skip(2)
-			}
+			s.lineField(key, l, 2, nil)
 			return !s.bad
 		})
 		return !s.bad
 	})
+}
+
+// lineField reads the value of one key of a transcript line into l: a line
+// of the file (depth 0, whose progress data goes to inner) or the line an
+// agent progress line nests (depth 2, inner nil). Values of another type
+// than the field's are skipped.
+func (s *scanner) lineField(key []byte, l *line, depth int, inner *line) {
+	switch string(key) {
+	case "timestamp":
+		l.at = parseTime(s.optString(depth))
+	case "sessionId":
+		l.sessionID = s.optString(depth)
+	case "cwd":
+		l.cwd = s.optString(depth)
+	case "requestId":
+		l.requestID = s.optString(depth)
+	case "message":
+		l.messageID, l.model, l.hasUsage, l.tokens = nil, nil, false, Tokens{} // a repeated key: the last one wins
+		if s.peek() == '{' {
+			s.message(l, depth)
+		} else {
+			s.skip(depth)
+		}
+	case "data":
+		switch {
+		case inner != nil && s.peek() == '{':
+			s.progressData(inner)
+		case inner != nil:
+			*inner = line{}
+			s.skip(depth)
+		default:
+			s.skip(depth)
+		}
+	default:
+		s.skip(depth)
+	}
 }
 
 // message reads a message object: id, model and usage.
@@ -131,10 +131,11 @@ func (s *scanner) message(l *line, depth int) {
 	s.object(func(key []byte) bool {
 		switch string(key) {
 		case "id":
-			l.messageID = s.str()
+			l.messageID = s.optString(depth + 1)
 		case "model":
-			l.model = s.str()
+			l.model = s.optString(depth + 1)
 		case "usage":
+			l.hasUsage, l.tokens = false, Tokens{}
 			if s.peek() == '{' {
 				l.hasUsage = true
 				s.usage(&l.tokens)
@@ -150,6 +151,7 @@ func (s *scanner) message(l *line, depth int) {
 
 // usage reads a Messages API usage object.
 func (s *scanner) usage(t *Tokens) {
+	*t = Tokens{}
 	s.object(func(key []byte) bool {
 		switch string(key) {
 		case "input_tokens":
@@ -161,6 +163,7 @@ func (s *scanner) usage(t *Tokens) {
 		case "cache_read_input_tokens":
 			t.CacheRead = s.int()
 		case "cache_creation":
+			t.Write5m, t.Write1h = 0, 0
 			if s.peek() != '{' {
 				s.skip(3)
 				break

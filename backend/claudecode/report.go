@@ -248,7 +248,7 @@ func (s *Source) series(rep *backend.Report, matched []int32, first, last int64,
 			continue
 		}
 		b := sort.Search(len(buckets), func(k int) bool { return buckets[k].End.UnixMilli() >= r.at })
-		sums[b].add(r, pr)
+		sums[min(b, len(buckets)-1)].add(r, pr) // every request lies in some bucket
 	}
 	rows := make([]backend.UsageRow, 0, len(buckets)+1)
 	if noDate != nil {

@@ -3,6 +3,7 @@ package claudecode
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -130,26 +131,28 @@ func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
 			todo = append(todo, f)
 		}
 	}
-	reads, failed := readAll(ctx, todo, s.files)
-	if err := ctx.Err(); err != nil {
-		return stats, backend.WrapError(err, backend.EUNAVAILABLE, "Reading Claude Code's transcripts was cancelled.")
-	}
 	var changed []int
-	for i, f := range todo {
-		r := reads[i]
-		if failed[i] {
-			unreadable = append(unreadable, f.path)
-			continue
+	states, failed := make([]fileState, len(todo)), make([]bool, len(todo))
+	readAll(ctx, todo, s.files, func(i int, r fileRead, err error) {
+		if failed[i] = err != nil; failed[i] {
+			if err != errNotRead {
+				unreadable = append(unreadable, todo[i].path)
+			}
+			return
 		}
 		stats.Read++
-		file := s.ledger.intern(f.path)
+		states[i] = r.state
+		file := s.ledger.intern(todo[i].path)
 		for j := range r.requests {
 			if k := s.ledger.merge(&r.requests[j], file); k >= 0 {
 				changed = append(changed, k)
 				s.prices.forget(k)
 			}
 		}
-	}
+	})
+	// When cancelled, what was merged is recorded all the same: the files
+	// read are not read again, so their requests must not wait for them.
+	cancelled := ctx.Err()
 	changed = uniqueInts(changed)
 	stats.Changed = len(changed)
 	if err := s.record.append(s.ledger, changed); err != nil {
@@ -158,7 +161,7 @@ func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
 	dirty := len(changed) > 0
 	for i, f := range todo {
 		if !failed[i] {
-			s.files[f.path] = reads[i].state
+			s.files[f.path] = states[i]
 			dirty = true
 		}
 	}
@@ -174,6 +177,9 @@ func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
 		if err := s.saveIndex(); err != nil {
 			return stats, backend.WrapError(err, backend.EUNAVAILABLE, "usagedash cannot write its index of Claude Code's transcripts.")
 		}
+	}
+	if cancelled != nil {
+		return stats, backend.WrapError(cancelled, backend.EUNAVAILABLE, "Reading Claude Code's transcripts was cancelled.")
 	}
 	return stats, nil
 }
@@ -210,34 +216,63 @@ func (s *Source) saveIndex() error {
 	return err
 }
 
-// readAll reads the files in todo on all cores; reads[i] and failed[i] are
-// todo[i]'s outcome.
-func readAll(ctx context.Context, todo []foundFile, states map[string]fileState) (reads []fileRead, failed []bool) {
-	reads, failed = make([]fileRead, len(todo)), make([]bool, len(todo))
-	next := make(chan int)
+// readAll reads the files in todo on all cores and calls merge with each
+// file's outcome, in todo's order (so the first line seen of a request is
+// the same whatever the timing), from the calling goroutine. Each file's
+// requests are merged as soon as the files before it are, so a cold read
+// holds few files' requests at once. It stops handing out files when ctx is
+// done.
+func readAll(ctx context.Context, todo []foundFile, states map[string]fileState, merge func(i int, r fileRead, err error)) {
+	type result struct {
+		i   int
+		r   fileRead
+		err error
+	}
+	next, results := make(chan int), make(chan result)
+	workers := min(runtime.GOMAXPROCS(0), max(len(todo), 1))
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(todo), 1)) {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf []byte
 			for i := range next {
-				var err error
-				reads[i], err = readTranscript(todo[i].path, states[todo[i].path], &buf)
-				failed[i] = err != nil
+				r, err := readTranscript(todo[i].path, states[todo[i].path], &buf)
+				results <- result{i, r, err}
 			}
 		}()
 	}
-	for i := range todo {
-		if ctx.Err() != nil {
-			break
+	go func() {
+		defer close(next)
+		for i := range todo {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
 		}
-		next <- i
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	pending := map[int]result{}
+	want := 0
+	for res := range results {
+		pending[res.i] = res
+		for r, ok := pending[want]; ok; r, ok = pending[want] {
+			delete(pending, want)
+			merge(r.i, r.r, r.err)
+			want++
+		}
 	}
-	close(next)
-	wg.Wait()
-	return reads, failed
+	for ; want < len(todo); want++ {
+		merge(want, fileRead{}, errNotRead)
+	}
 }
+
+// errNotRead is the outcome of a file left unread by a cancelled refresh.
+var errNotRead = errors.New("not read: the refresh was cancelled")
 
 // uniqueInts sorts out repeats (a request that grew twice in one refresh).
 func uniqueInts(xs []int) []int {
