@@ -11,7 +11,8 @@ import (
 	"usagedash/backend/sample"
 )
 
-// The platform's field sets, from DESIGN.md ("The platform's API contract").
+// The platform's field sets: the JSON members each answer of the platform's API
+// has (its FastAPI response models), sorted by name.
 var (
 	loginKeys     = "access_token token_type user"
 	userKeys      = "created_at email full_name id is_active is_admin last_login username"
