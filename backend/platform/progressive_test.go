@@ -180,3 +180,34 @@ func TestAnEndedSessionFailsEveryPartNotYetDelivered(t *testing.T) {
 		t.Fatalf("totals %+v", totals)
 	}
 }
+
+func TestTodayAsksForTheHoursNotYetClosedAndNoneAhead(t *testing.T) {
+	h := &seriesServer{}
+	src, _ := seriesSource(t, h)
+	src.UseBucketStore(NewDiskBuckets(t.TempDir()), "p")
+	q := backend.Query{Period: resolved(t, backend.PeriodRequest{Preset: "today"})}
+	hourCalls := func() int { return int(h.calls.Load()) - h.callsOf("2026-11-20T00:00:00.000Z", "2026-11-20T23:59:59.999Z") }
+	r, err := src.Report(context.Background(), q)
+	if err != nil || r.Series == nil || len(r.Series.Rows) != 24 {
+		t.Fatalf("%v %+v", err, r)
+	}
+	// At 12:00 the hours 00..12 are asked for; 13..23 have not begun.
+	if n := hourCalls(); n != 13 {
+		t.Fatalf("%d hour calls, want 13", n)
+	}
+	for i, row := range r.Series.Rows {
+		if want := int64(20); i > 12 {
+			want = 0
+			if row.Tokens.TotalTokens != want || row.CostUSD != 0 {
+				t.Fatalf("hour %d ahead of now: %+v", i, row)
+			}
+		} else if row.Tokens.TotalTokens != want {
+			t.Fatalf("hour %d: %+v", i, row)
+		}
+	}
+	// Hours 00..10 have closed (11:00-11:59 closes two minutes after 12:00):
+	// a refresh asks for 11 and 12 only.
+	if _, err := src.Report(context.Background(), q); err != nil || hourCalls() != 15 {
+		t.Fatalf("refresh: %v, %d hour calls, want 2", err, hourCalls()-13)
+	}
+}

@@ -76,7 +76,8 @@ type seriesFetch struct {
 }
 
 // series builds p's series: closed buckets from the source's BucketStore,
-// the others with one usage-stats call each, at most MaxInFlight-1 at a
+// buckets that have not begun as zero rows, the others with one
+// usage-stats call each, at most MaxInFlight-1 at a
 // time, each under BucketTimeout and retried on transient errors. It
 // returns the series and its part status; the error is an ended session,
 // which fails the whole report. Closed buckets fetched now are stored even
@@ -91,7 +92,7 @@ func (s *Source) series(ctx context.Context, token string, p backend.Period) (*b
 	f.loadStored()
 	var missing []backend.Bucket
 	for _, b := range buckets {
-		if _, ok := f.usage[b.Span()]; !ok {
+		if _, ok := f.usage[b.Span()]; !ok && !f.future(b) {
 			missing = append(missing, b)
 		}
 	}
@@ -111,6 +112,13 @@ func (s *Source) series(ctx context.Context, token string, p backend.Period) (*b
 		return nil, st, nil
 	}
 	return f.result(p.BucketSize()), backend.PartStatus{State: backend.PartDone}, nil
+}
+
+// future reports whether b starts after now (by more than BucketSettle, for
+// a platform clock a little ahead): it has no usage yet, so no call is made
+// and its row is zero, as the rest of "This month" is.
+func (f *seriesFetch) future(b backend.Bucket) bool {
+	return b.Start.After(f.now.Add(backend.BucketSettle))
 }
 
 // loadStored takes the closed buckets the store has.
