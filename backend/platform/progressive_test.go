@@ -186,7 +186,9 @@ func TestTodayAsksForTheHoursNotYetClosedAndNoneAhead(t *testing.T) {
 	src, _ := seriesSource(t, h)
 	src.UseBucketStore(NewDiskBuckets(t.TempDir()), "p")
 	q := backend.Query{Period: resolved(t, backend.PeriodRequest{Preset: "today"})}
-	hourCalls := func() int { return int(h.calls.Load()) - h.callsOf("2026-11-20T00:00:00.000Z", "2026-11-20T23:59:59.999Z") }
+	hourCalls := func() int {
+		return int(h.calls.Load()) - h.callsOf("2026-11-20T00:00:00.000Z", "2026-11-20T23:59:59.999Z")
+	}
 	r, err := src.Report(context.Background(), q)
 	if err != nil || r.Series == nil || len(r.Series.Rows) != 24 {
 		t.Fatalf("%v %+v", err, r)
