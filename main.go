@@ -117,8 +117,12 @@ func runWindow(flags app.WindowFlags) error {
 	if err != nil {
 		return err
 	}
+	priceUpdater := app.NewPriceUpdater(paths)
+	priceService := app.NewPriceService(life, priceUpdater, prefs.Get)
+	app.StartPriceChecks(life, priceService)
 	bound := append([]any{
-		app.NewReportService(life, ws, loc, 30*time.Second, app.SettingsPrices(prefs.Get)),
+		app.NewReportService(life, ws, loc, 30*time.Second, app.SettingsPrices(prefs.Get, priceUpdater.Table, ws.ActiveProfile)),
+		priceService,
 		app.NewHistoryService(reports),
 		profileService,
 		app.NewAuthService(life, ws, 20*time.Second),

@@ -19,6 +19,8 @@ type Paths struct {
 	// Reports is the history of fetched reports, in the data folder (user
 	// data that a cache cleaner must not drop).
 	Reports string
+	// Prices is the last good price download, in the data folder.
+	Prices string
 }
 
 // DefaultPaths follows the XDG base directories (and their macOS and
@@ -33,6 +35,7 @@ func DefaultPaths() Paths {
 		Settings:   filepath.Join(dir, "settings.json"),
 		AlertState: filepath.Join(xdg.StateHome, "usagedash", "alerts.json"),
 		Reports:    filepath.Join(xdg.DataHome, "usagedash", "reports"),
+		Prices:     filepath.Join(xdg.DataHome, "usagedash", "prices", "litellm.json"),
 	}
 }
 

@@ -15,21 +15,22 @@ import (
 // rate) wins, and a change shows at the next call.
 func TestSettingsPricesApplyTheCurrentOverrides(t *testing.T) {
 	st := backend.DefaultSettings()
-	prices := SettingsPrices(func() backend.Settings { return st })
+	profile := backend.Profile{ID: "p1"}
+	prices := SettingsPrices(func() backend.Settings { return st }, nil, func() (backend.Profile, error) { return profile, nil })
 	at := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	tokens := backend.TokenBreakdown{InputTokens: 1_000_000, OutputTokens: 1_000_000, CacheCreationInputTokens: 1_000_000, CacheReadInputTokens: 1_000_000}
 
-	if got := prices().Model("claude-opus-4-7").PriceRequest(at, logOf(tokens)); got.Priced {
+	if got := prices().Model("claude-opus-9-7").PriceRequest(at, logOf(tokens)); got.Priced {
 		t.Fatalf("unknown model priced without an alias: %+v", got)
 	}
-	st.ModelAliases = map[string]string{"claude-opus-4-7": "claude-opus-4-6"}
+	st.ModelAliases = map[string]string{"claude-opus-9-7": "claude-opus-4-6"}
 	st.CustomPrices = map[string]backend.ModelRates{"my-model": {Input: 2, Output: 8}}
 	p := prices()
 	if p.Version() != pricing.Default().Version() {
 		t.Errorf("version %q", p.Version())
 	}
 	// Opus 4.6: $5 input + $25 output + $6.25 write + $0.50 read per million.
-	if got := p.Model("claude-opus-4-7").PriceRequest(at, logOf(tokens)); !got.Priced || math.Abs(got.USD-36.75) > 1e-9 {
+	if got := p.Model("claude-opus-9-7").PriceRequest(at, logOf(tokens)); !got.Priced || math.Abs(got.USD-36.75) > 1e-9 {
 		t.Errorf("aliased model: %+v, want $36.75", got)
 	}
 	// Custom: $2 + $8 + $2.50 (1.25x input) + $0.20 (0.1x input).
@@ -38,6 +39,14 @@ func TestSettingsPricesApplyTheCurrentOverrides(t *testing.T) {
 	}
 	if got := prices().Model("gpt-4o").PriceRequest(at, logOf(tokens)); got.Priced {
 		t.Errorf("another vendor's model priced: %+v", got)
+	}
+	// The active profile's cache-TTL policy: match by default, 1h when set.
+	if got := prices().CacheTTL(); got != backend.CacheTTLMatch {
+		t.Errorf("default policy %q", got)
+	}
+	st.CacheTTL = map[string]backend.CacheTTL{"p1": backend.CacheTTL1h}
+	if got := prices().CacheTTL(); got != backend.CacheTTL1h {
+		t.Errorf("profile policy %q", got)
 	}
 }
 
