@@ -108,6 +108,11 @@ func (d *DiskBuckets) read(scope string) (*bucketFile, error) {
 	if f.Version != bucketFileVersion || f.Scope != scope || f.Buckets == nil {
 		return empty, nil
 	}
+	for span, u := range f.Buckets {
+		if !plausible(u) {
+			delete(f.Buckets, span) // fetched again rather than shown
+		}
+	}
 	return &f, nil
 }
 
@@ -115,4 +120,12 @@ func (d *DiskBuckets) read(scope string) (*bucketFile, error) {
 func (d *DiskBuckets) path(scope string) string {
 	sum := sha256.Sum256([]byte(scope))
 	return filepath.Join(d.dir, hex.EncodeToString(sum[:16])+".json")
+}
+
+// plausible reports whether a stored bucket's figures could be real: none is
+// negative.
+func plausible(u backend.BucketUsage) bool {
+	t := u.Tokens
+	return t.InputTokens >= 0 && t.OutputTokens >= 0 && t.CacheCreationInputTokens >= 0 && t.CacheReadInputTokens >= 0 &&
+		t.TotalTokens >= 0 && u.CostUSD >= 0 && u.ExecutionTimeMS >= 0
 }

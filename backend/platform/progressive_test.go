@@ -213,3 +213,17 @@ func TestTodayAsksForTheHoursNotYetClosedAndNoneAhead(t *testing.T) {
 		t.Fatalf("refresh: %v, %d hour calls, want 2", err, hourCalls()-13)
 	}
 }
+
+func TestAStoredBucketWithANegativeFigureIsFetchedAgain(t *testing.T) {
+	store := NewDiskBuckets(t.TempDir())
+	day := backend.Bucket{Start: time.Date(2026, 11, 14, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 11, 14, 23, 59, 59, 999e6, time.UTC)}
+	good := backend.Bucket{Start: day.Start.AddDate(0, 0, 1), End: day.End.AddDate(0, 0, 1)}
+	err := store.Put("p", map[string]backend.BucketUsage{day.Span(): {CostUSD: -1}, good.Span(): {CostUSD: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := store.Get("p", []string{day.Span(), good.Span()})
+	if err != nil || len(got) != 1 || got[good.Span()].CostUSD != 2 {
+		t.Fatalf("%v %+v", err, got)
+	}
+}
