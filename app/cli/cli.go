@@ -32,6 +32,7 @@ type command struct {
 // commands lists the subcommands; adding one is one line here.
 var commands = []command{
 	{"report", "print a usage report (from a saved connection, MongoDB or the history)", runReport},
+	{"prices", "print the prices in force and where each came from; prices update downloads new ones", runPrices},
 	{"serve", "run the reference platform server over a MongoDB database", runServe},
 	{"version", "print the version", runVersion},
 }
