@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -72,7 +71,7 @@ func TestNoSessionBusStartsNoDaemon(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "secrets.json")
 	out, leaked := runChild(t, "store", "SECRETS_FILE="+file)
 	if len(leaked) != 0 {
-		killAll(leaked)
+		dbustest.KillAll(leaked)
 		t.Errorf("the secret store left %d dbus-daemon(s) behind", len(leaked))
 	}
 	if !strings.HasPrefix(out, "file\n") || !strings.Contains(out, "No session bus: the keychain is unavailable") {
@@ -83,14 +82,8 @@ func TestNoSessionBusStartsNoDaemon(t *testing.T) {
 	}
 
 	_, leaked = runChild(t, "raw")
-	killAll(leaked)
+	dbustest.KillAll(leaked)
 	if len(leaked) == 0 {
 		t.Error("the control run (go-keyring without the check) left no dbus-daemon: the count cannot see a leak")
-	}
-}
-
-func killAll(pids []int) {
-	for _, pid := range pids {
-		syscall.Kill(pid, syscall.SIGKILL)
 	}
 }

@@ -5,7 +5,6 @@ package secrets
 import (
 	"context"
 	"errors"
-	"slices"
 
 	"github.com/godbus/dbus/v5"
 
@@ -40,22 +39,7 @@ func keychainPresent(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	defer conn.Close()
-	return servicePresent(ctx, conn)
-}
-
-func servicePresent(ctx context.Context, conn *dbus.Conn) (bool, error) {
-	var owned bool
-	if err := conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.NameHasOwner", 0, secretsName).Store(&owned); err != nil {
-		return false, err
-	}
-	if owned {
-		return true, nil
-	}
-	var activatable []string
-	if err := conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.ListActivatableNames", 0).Store(&activatable); err != nil {
-		return false, err
-	}
-	return slices.Contains(activatable, secretsName), nil
+	return sessionbus.HasService(ctx, conn, secretsName)
 }
 
 // checkUnlocked returns nil when the Secret Service is there and its
@@ -71,7 +55,7 @@ func checkUnlocked(ctx context.Context) error {
 		return unavailable(err, "The system keychain is unavailable: the session bus could not be reached.")
 	}
 	defer conn.Close()
-	present, err := servicePresent(ctx, conn)
+	present, err := sessionbus.HasService(ctx, conn, secretsName)
 	if err != nil {
 		return unavailable(err, "The system keychain is unavailable: the session bus did not answer.")
 	}
