@@ -1,12 +1,12 @@
 package app_test
 
 import (
-	"net"
 	"strings"
 	"testing"
 	"time"
 
 	"usagedash/app"
+	"usagedash/app/apptest"
 	"usagedash/backend"
 	"usagedash/backend/sample"
 )
@@ -29,9 +29,7 @@ func TestDatabaseServiceTestsAndListsUsers(t *testing.T) {
 		t.Fatalf("users %+v, %v", users, err)
 	}
 
-	l, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := l.Addr().String()
-	l.Close()
+	addr := apptest.NewRelay(t).Addr() // hangs up on every connection
 	down := backend.Profile{Name: "Down", Kind: backend.SourceMongoDB, MongoURI: "mongodb://u:pw-secret@" + addr + "/?serverSelectionTimeoutMS=300"}
 	_, err = db.TestConnection(down)
 	if backend.ErrorCode(err) != backend.EUNAVAILABLE || strings.Contains(app.FormatError(err).(app.UIError).Message, "pw-secret") {

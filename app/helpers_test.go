@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"usagedash/app"
-	"usagedash/app/internal/apptest"
+	"usagedash/app/apptest"
 	"usagedash/backend"
 	"usagedash/backend/history"
 	"usagedash/backend/profiles"

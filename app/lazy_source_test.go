@@ -1,13 +1,11 @@
 package app_test
 
 import (
-	"context"
-	"io"
-	"net"
 	"testing"
 	"time"
 
 	"usagedash/app"
+	"usagedash/app/apptest"
 	"usagedash/backend"
 	"usagedash/backend/ferret"
 	"usagedash/backend/sample"
@@ -16,12 +14,8 @@ import (
 // The window starts while a MongoDB profile's database is down, shows the failure, and the
 // next fetch (a Retry) succeeds once the database is up, without a restart.
 func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
+	relay := apptest.NewRelay(t) // the database's address, down for now
+	addr := relay.Addr()
 	f := newFixture(t, t.TempDir(), nil)
 	f.saveActive(t, backend.Profile{Name: "Local DB", Kind: backend.SourceMongoDB,
 		MongoURI: "mongodb://" + addr + "/?serverSelectionTimeoutMS=2000", Account: sample.DemoUsername})
@@ -35,12 +29,9 @@ func TestLazySourceRecoversWhenTheServerComesUp(t *testing.T) {
 		t.Fatalf("with the server down: code %q (%v), want unavailable", backend.ErrorCode(err), err)
 	}
 
-	srv, err := ferret.StartOn(context.Background(), t.TempDir(), addr, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Stop()
+	srv := ferret.MustStart(t)
 	seed(t, srv.URI())
+	relay.Forward(apptest.Host(t, srv.URI()))
 
 	r, err := reports.Fetch(backend.PeriodRequest{Preset: string(backend.PresetAllTime)})
 	if err != nil {

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"usagedash/app/apptest"
 	"usagedash/app/cli"
-	"usagedash/app/internal/apptest"
 	"usagedash/backend"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/pricing"

@@ -167,8 +167,19 @@ func (w *window) open(t *testing.T, args ...string) {
 func (w *window) openWithTrayHost(t *testing.T) {
 	t.Helper()
 	w.bus = filepath.Join(w.dir, "bus")
-	script := `echo "$DBUS_SESSION_BUS_ADDRESS" > "$1"; gtk-sni-tray-standalone --watcher --top --end -s 28 & sleep 1; exec "$2"`
+	// The app starts once the tray host's watcher owns its bus name.
+	script := `echo "$DBUS_SESSION_BUS_ADDRESS" > "$1"; gtk-sni-tray-standalone --watcher --top --end -s 28 &
+gdbus wait --session --timeout 30 org.kde.StatusNotifierWatcher && exec "$2"`
 	w.start(t, []string{"--", "sh", "-c", script, "sh", w.bus, appBinary})
+}
+
+// openWithBus is open, with the address of the app's session bus written
+// to w.bus (for a second start on the same bus).
+func (w *window) openWithBus(t *testing.T, args ...string) {
+	t.Helper()
+	w.bus = filepath.Join(w.dir, "bus")
+	script := `echo "$DBUS_SESSION_BUS_ADDRESS" > "$1"; shift; exec "$@"`
+	w.start(t, append([]string{"--", "sh", "-c", script, "sh", w.bus, appBinary}, args...))
 }
 
 func (w *window) start(t *testing.T, args []string) {

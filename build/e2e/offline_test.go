@@ -5,13 +5,13 @@ package e2e
 import (
 	"context"
 	"io"
-	"net"
 	"os"
 	"path/filepath"
 	"sort"
 	"testing"
 	"time"
 
+	"usagedash/app/apptest"
 	"usagedash/backend"
 	"usagedash/backend/ferret"
 	"usagedash/backend/sample"
@@ -22,13 +22,11 @@ import (
 // numbers, banner gone.
 func TestOfflineStartShowsTheStoredReportThenRecovers(t *testing.T) {
 	dbDir := t.TempDir()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	srv := startFerretAt(t, dbDir, addr, true)
+	// The app's address for the database stays the relay's while the
+	// database behind it stops and starts again (on a new port each time).
+	relay := apptest.NewRelay(t)
+	addr := relay.Addr()
+	srv := startFerret(t, dbDir, relay, true)
 
 	w := newWindow(t)
 	w.addProfile(t, backend.Profile{Name: "Sample database", Kind: backend.SourceMongoDB,
@@ -39,6 +37,7 @@ func TestOfflineStartShowsTheStoredReportThenRecovers(t *testing.T) {
 	got := w.waitForProbe(t, "report")
 	checkMetrics(t, got, want)
 	w.close()
+	relay.Forward("")
 	srv.Stop()
 
 	// Offline: several starts, timing process start to the stored report's paint.
@@ -68,7 +67,7 @@ func TestOfflineStartShowsTheStoredReportThenRecovers(t *testing.T) {
 	}
 
 	// Back online: retry brings fresh numbers and drops the banner.
-	startFerretAt(t, dbDir, addr, false)
+	startFerret(t, dbDir, relay, false)
 	w.typeKeys(t, "", "F5")
 	deadline := time.Now().Add(30 * time.Second)
 	for {
@@ -86,11 +85,11 @@ func TestOfflineStartShowsTheStoredReportThenRecovers(t *testing.T) {
 
 func hasMetric(p probe, id string) bool { return len(metricValues(p, id)) > 0 }
 
-// startFerretAt runs FerretDB on addr over the files in dir, seeding the
-// sample dataset the first time.
-func startFerretAt(t *testing.T, dir, addr string, seed bool) *ferret.Server {
+// startFerret runs FerretDB on a free port over the files in dir, seeding
+// the sample dataset the first time, and points relay at it.
+func startFerret(t *testing.T, dir string, relay *apptest.Relay, seed bool) *ferret.Server {
 	t.Helper()
-	srv, err := ferret.StartOn(context.Background(), filepath.Join(dir, "db"), addr, io.Discard)
+	srv, err := ferret.Start(context.Background(), filepath.Join(dir, "db"), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,5 +97,6 @@ func startFerretAt(t *testing.T, dir, addr string, seed bool) *ferret.Server {
 	if seed {
 		loadSample(t, srv.URI())
 	}
+	relay.Forward(apptest.Host(t, srv.URI()))
 	return srv
 }
