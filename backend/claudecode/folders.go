@@ -56,12 +56,14 @@ func Detect(folders []string) Detection {
 	return d
 }
 
-// cleanFolders cleans folders and drops repeats (after following links,
+// cleanFolders makes folders absolute and clean and drops repeats (after following links,
 // so ~/.claude and a link to it are read once).
 func cleanFolders(folders []string) []string {
 	var out, seen []string
 	for _, f := range folders {
-		f = filepath.Clean(f)
+		if abs, err := filepath.Abs(f); err == nil {
+			f = abs // the record names transcripts by absolute path
+		}
 		real := f
 		if r, err := filepath.EvalSymlinks(f); err == nil {
 			real = r

@@ -57,13 +57,29 @@ func TestAppendReadsOnlyNewBytes(t *testing.T) {
 	if stats := refresh(t, s); stats.Read != 0 {
 		t.Errorf("a refresh with no change read %d files", stats.Read)
 	}
-	// A new process reads nothing again: the index says where it stopped.
+	// A process killed before it wrote its index (written at most every
+	// indexEvery while running): the next one reads the appended file again
+	// and counts nothing twice.
 	s2 := open(t, st, dir)
-	if stats := refresh(t, s2); stats.Read != 0 || stats.Changed != 0 {
-		t.Errorf("reopened: read %d, changed %d; want 0, 0", stats.Read, stats.Changed)
+	if stats := refresh(t, s2); stats.Read != 1 || stats.Changed != 0 {
+		t.Errorf("reopened after a kill: read %d, changed %d; want 1, 0", stats.Read, stats.Changed)
 	}
 	if n := requests(t, s2); n != corpusRequests+2 {
-		t.Errorf("reopened: %d requests", n)
+		t.Errorf("reopened after a kill: %d requests", n)
+	}
+	// After Close, a new process reads nothing again: the index says where
+	// it stopped.
+	appendFile(t, path, assistantLine("s-alpha-1", "/home/u/alpha", "2026-12-03T11:00:00.000Z", "msg_o", "req_o", "claude-haiku-4-5", 1, 1))
+	refresh(t, s2)
+	if err := s2.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s3 := open(t, st, dir)
+	if stats := refresh(t, s3); stats.Read != 0 || stats.Changed != 0 {
+		t.Errorf("reopened after Close: read %d, changed %d; want 0, 0", stats.Read, stats.Changed)
+	}
+	if n := requests(t, s3); n != corpusRequests+3 {
+		t.Errorf("reopened after Close: %d requests", n)
 	}
 }
 

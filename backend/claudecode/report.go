@@ -60,6 +60,9 @@ func (a *acc) add(r *request, p *cachedPrice) {
 	if p.unconfirmed {
 		a.unconfirmed++
 	}
+	if p.rules == 0 {
+		return
+	}
 	for bit := range a.rules {
 		if p.rules&(1<<bit) != 0 {
 			a.rules[bit]++
@@ -84,40 +87,41 @@ func (s *Source) build(q backend.Query) *backend.Report {
 	loc := p.Location()
 	s.prices.use(q.Pricer, s.ledger)
 	var total acc
-	models, projects, sessions := map[uint32]*acc{}, map[uint32]*acc{}, map[uint32]*acc{}
-	row := func(m map[uint32]*acc, id uint32) *acc {
-		a := m[id]
-		if a == nil {
-			a = &acc{}
-			m[id] = a
-		}
-		return a
-	}
+	n := len(s.ledger.names)
+	models, projects, sessions := make(byName, n), make(byName, n), make(byName, n)
 	var matched []int32
 	first, last := int64(1<<62), int64(-1<<62)
-	allProjects, allSessions := map[uint32]bool{}, map[uint32]bool{}
+	seen := make([]bool, n) // projects and sessions with requests at any time
+	var allProjects, allSessions int64
 	for i := range s.ledger.requests {
 		r := &s.ledger.requests[i]
 		if !s.scoped(r.file) {
 			continue
 		}
-		allProjects[r.project], allSessions[r.session] = true, true
+		if !seen[r.project] {
+			seen[r.project] = true
+			allProjects++
+		}
+		if !seen[r.session] {
+			seen[r.session] = true
+			allSessions++
+		}
 		if !inPeriod(r, p) {
 			continue
 		}
 		pr := s.prices.price(i, r, s.ledger)
 		total.add(r, pr)
-		row(models, r.model).add(r, pr)
-		row(projects, r.project).add(r, pr)
-		row(sessions, r.session).add(r, pr)
+		models.row(r.model).add(r, pr)
+		projects.row(r.project).add(r, pr)
+		sessions.row(r.session).add(r, pr)
 		matched = append(matched, int32(i))
 		if r.at != 0 {
 			first, last = min(first, r.at), max(last, r.at)
 		}
 	}
 	rep := &backend.Report{
-		TotalWorkflows: int64(len(allProjects)),
-		TotalInstances: int64(len(allSessions)),
+		TotalWorkflows: allProjects,
+		TotalInstances: allSessions,
 		PeriodStart:    backend.UTCTime(p.Start),
 		PeriodEnd:      backend.UTCTime(p.End),
 		Source:         s.Info(),
@@ -148,25 +152,42 @@ func (s *Source) build(q backend.Query) *backend.Report {
 // scoped reports whether the transcript with name id file lies under one of
 // the source's folders.
 func (s *Source) scoped(file uint32) bool {
-	in, ok := s.inScope[file]
-	if !ok {
-		in = underAny(s.ledger.names[file], s.folders)
-		s.inScope[file] = in
+	if int(file) >= len(s.inScope) {
+		s.inScope = append(s.inScope, make([]uint8, len(s.ledger.names)-len(s.inScope))...)
 	}
-	return in
+	if s.inScope[file] == 0 {
+		s.inScope[file] = 2
+		if underAny(s.ledger.names[file], s.folders) {
+			s.inScope[file] = 1
+		}
+	}
+	return s.inScope[file] == 1
+}
+
+// byName holds one row's sums per name id (nil: no request).
+type byName []*acc
+
+func (b byName) row(id uint32) *acc {
+	if b[id] == nil {
+		b[id] = &acc{}
+	}
+	return b[id]
 }
 
 // rows turns per-name sums into rows sorted by cost, then key.
-func (s *Source) rows(m map[uint32]*acc, unknown string, label func(id uint32) string) []backend.UsageRow {
-	out := make([]backend.UsageRow, 0, len(m))
+func (s *Source) rows(m byName, unknown string, label func(id uint32) string) []backend.UsageRow {
+	var out []backend.UsageRow
 	for id, a := range m {
+		if a == nil {
+			continue
+		}
 		key := s.ledger.names[id]
 		l := key
 		switch {
 		case key == "":
 			l = unknown
 		case label != nil:
-			l = label(id)
+			l = label(uint32(id))
 		}
 		out = append(out, a.row(key, l))
 	}
@@ -186,14 +207,14 @@ func sessionLabel(id string) string {
 }
 
 // pricingSummary is the report's Pricing: every request priced on its own.
-func (s *Source) pricingSummary(pricer backend.Pricer, total *acc, models map[uint32]*acc) *backend.PricingSummary {
+func (s *Source) pricingSummary(pricer backend.Pricer, total *acc, models byName) *backend.PricingSummary {
 	usd := usage.RoundCost(total.usd)
 	ps := &backend.PricingSummary{TableVersion: pricer.Version(), TableSource: pricer.Source(),
 		ComputedUSD: usd, UnpricedTokens: total.unpricedTokens, UnpricedModels: []string{},
 		LogsWithoutCost: total.requests, FilledInUSD: usd, EstimatedUSD: usd,
 		LongContextLogs: total.rules[bitOf(backend.RuleLongContext)], CacheSavingsUSD: usage.RoundCost(total.saved)}
 	for id, a := range models {
-		if a.unpricedTokens > 0 && s.ledger.names[id] != "" {
+		if a != nil && a.unpricedTokens > 0 && s.ledger.names[id] != "" {
 			ps.UnpricedModels = append(ps.UnpricedModels, s.ledger.names[id])
 		}
 	}
@@ -236,6 +257,11 @@ func (s *Source) series(rep *backend.Report, matched []int32, first, last int64,
 		}
 	}
 	sums := make([]acc, len(buckets))
+	starts, ends := make([]int64, len(buckets)), make([]int64, len(buckets))
+	for k, b := range buckets {
+		starts[k], ends[k] = b.Start.UnixMilli(), b.End.UnixMilli()
+	}
+	cur := 0 // the bucket of the last request
 	var noDate *acc
 	for _, i := range matched {
 		r := &s.ledger.requests[i]
@@ -247,8 +273,10 @@ func (s *Source) series(rep *backend.Report, matched []int32, first, last int64,
 			noDate.add(r, pr)
 			continue
 		}
-		b := sort.Search(len(buckets), func(k int) bool { return buckets[k].End.UnixMilli() >= r.at })
-		sums[min(b, len(buckets)-1)].add(r, pr) // every request lies in some bucket
+		if r.at < starts[cur] || r.at > ends[cur] { // requests come mostly in time order
+			cur = min(sort.Search(len(ends), func(k int) bool { return ends[k] >= r.at }), len(ends)-1)
+		}
+		sums[cur].add(r, pr)
 	}
 	rows := make([]backend.UsageRow, 0, len(buckets)+1)
 	if noDate != nil {

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/adrg/xdg"
 
@@ -41,12 +42,25 @@ type Source struct {
 	// present are the name ids of the transcripts the last listing found;
 	// requests from other files come only from the record.
 	present map[uint32]bool
-	// inScope caches, per transcript name id, whether the file lies under
-	// one of folders (the record may hold other folders' requests).
-	inScope    map[uint32]bool
+	// inScope caches, per name id, whether a transcript lies under one of
+	// folders (the record may hold other folders' requests): 0 not known
+	// yet, 1 in, 2 out.
+	inScope    []uint8
 	unreadable unreadableSummary
 	prices     priceCache
+	// indexDirty is set while the index on disk lags behind; indexSaved is
+	// when it was last written (see indexEvery).
+	indexDirty bool
+	indexSaved time.Time
+	// changes is what Watch saw change since the last refresh.
+	changes changeSet
 }
+
+// indexEvery is how often a running source writes its index at most: a
+// refresh in the running app does not rewrite it each time (a process that
+// ends early re-reads at most what changed since, counting nothing twice);
+// Close writes what is left.
+const indexEvery = 5 * time.Second
 
 // indexFile is the index on disk.
 type indexFile struct {
@@ -74,7 +88,7 @@ func New(opts Options) (*Source, error) {
 		data = filepath.Join(xdg.DataHome, "usagedash", "claude-code")
 	}
 	s := &Source{folders: cleanFolders(folders), indexPath: filepath.Join(cache, "index.json"),
-		ledger: newLedger(), files: map[string]fileState{}, present: map[uint32]bool{}, inScope: map[uint32]bool{}}
+		ledger: newLedger(), files: map[string]fileState{}, present: map[uint32]bool{}}
 	rec, err := openRecord(filepath.Join(data, "record.bin"), s.ledger)
 	if err != nil {
 		return nil, backend.WrapError(err, backend.EUNAVAILABLE, "usagedash cannot open its record of Claude Code usage in "+data+".")
@@ -98,8 +112,19 @@ func (s *Source) Info() backend.SourceInfo {
 		Vocabulary: backend.VocabularyProjectsSessions, CostComputed: true}
 }
 
-// Close releases nothing: the source holds no open files between refreshes.
-func (s *Source) Close(context.Context) error { return nil }
+// Close writes the index when it lags behind; the source holds no open
+// files between refreshes.
+func (s *Source) Close(context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.indexDirty {
+		return nil
+	}
+	if err := s.saveIndex(); err != nil {
+		return backend.WrapError(err, backend.EUNAVAILABLE, "usagedash cannot write its index of Claude Code's transcripts.")
+	}
+	return nil
+}
 
 // RefreshStats says what one refresh read.
 type RefreshStats struct {
@@ -119,18 +144,15 @@ func (s *Source) Refresh(ctx context.Context) (RefreshStats, error) {
 }
 
 func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
-	found, unreadable := listTranscripts(s.folders)
-	stats := RefreshStats{Files: len(found)}
+	l := s.list()
+	stats := RefreshStats{Files: len(s.present)}
 	var todo []foundFile
-	present := make(map[uint32]bool, len(found))
-	listed := make(map[string]bool, len(found))
-	for _, f := range found {
-		present[s.ledger.intern(f.path)] = true
-		listed[f.path] = true
+	for _, f := range l.found {
 		if st, ok := s.files[f.path]; !ok || !st.unchanged(f.info) {
 			todo = append(todo, f)
 		}
 	}
+	unreadable := l.unreadable
 	var changed []int
 	states, failed := make([]fileState, len(todo)), make([]bool, len(todo))
 	readAll(ctx, todo, s.files, func(i int, r fileRead, err error) {
@@ -152,7 +174,6 @@ func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
 	})
 	// When cancelled, what was merged is recorded all the same: the files
 	// read are not read again, so their requests must not wait for them.
-	cancelled := ctx.Err()
 	changed = uniqueInts(changed)
 	stats.Changed = len(changed)
 	if err := s.record.append(s.ledger, changed); err != nil {
@@ -165,23 +186,31 @@ func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
 			dirty = true
 		}
 	}
-	for p := range s.files {
-		if !listed[p] {
+	for _, p := range l.gone {
+		if _, ok := s.files[p]; ok {
 			delete(s.files, p) // vanished: what it said stays in the record
 			dirty = true
 		}
 	}
-	s.present = present
 	s.unreadable = summarize(s.files, unreadable)
-	if dirty {
+	if dirty || s.indexDirty {
+		s.indexDirty = true
+		if time.Since(s.indexSaved) < indexEvery {
+			return stats, cancelledError(ctx)
+		}
 		if err := s.saveIndex(); err != nil {
 			return stats, backend.WrapError(err, backend.EUNAVAILABLE, "usagedash cannot write its index of Claude Code's transcripts.")
 		}
 	}
-	if cancelled != nil {
-		return stats, backend.WrapError(cancelled, backend.EUNAVAILABLE, "Reading Claude Code's transcripts was cancelled.")
+	return stats, cancelledError(ctx)
+}
+
+// cancelledError is the error of a refresh whose ctx ended, else nil.
+func cancelledError(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return backend.WrapError(err, backend.EUNAVAILABLE, "Reading Claude Code's transcripts was cancelled.")
 	}
-	return stats, nil
+	return nil
 }
 
 // saveIndex writes the index through a temporary file renamed over it, so
@@ -191,6 +220,7 @@ func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
 // again, which counts nothing twice. Skipping the syncs keeps a refresh
 // within milliseconds.
 func (s *Source) saveIndex() error {
+	s.indexDirty, s.indexSaved = false, time.Now()
 	b, err := json.Marshal(indexFile{Record: s.record.id, RecordSize: s.record.size, Files: s.files})
 	if err != nil {
 		return err

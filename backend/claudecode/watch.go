@@ -30,6 +30,8 @@ func (s *Source) Watch(ctx context.Context, onChange func()) error {
 	if err == nil {
 		defer w.Close()
 		if s.watchAll(w) {
+			s.changes.watch(true)
+			defer s.changes.watch(false)
 			return s.watchEvents(ctx, w, onChange)
 		}
 	}
@@ -83,20 +85,27 @@ func (s *Source) watchEvents(ctx context.Context, w *fsnotify.Watcher, onChange 
 			if !ok {
 				return nil
 			}
-			if err == fsnotify.ErrEventOverflow {
-				fire = time.After(settle) // events were lost: refresh anyway
+			if err == fsnotify.ErrEventOverflow { // events were lost: list everything
+				s.changes.tree()
+				fire = time.After(settle)
 			}
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil
 			}
-			if ev.Has(fsnotify.Create) {
+			if !relevant(ev) {
+				continue
+			}
+			if strings.HasSuffix(ev.Name, ".jsonl") {
+				s.changes.file(ev.Name)
+			} else { // a folder came or went: list the tree again
+				s.changes.tree()
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 					_ = w.Add(ev.Name)
 					addTree(w, ev.Name, depthOf(s.folders, ev.Name))
 				}
 			}
-			if relevant(ev) && fire == nil {
+			if fire == nil {
 				fire = time.After(settle)
 			}
 		case <-fire:
@@ -118,12 +127,15 @@ func depthOf(folders []string, dir string) int {
 }
 
 // relevant reports whether ev may change a report: a transcript written,
-// created, removed or renamed, or a folder created.
+// created, removed or renamed, or a folder created, removed or renamed.
 func relevant(ev fsnotify.Event) bool {
 	if ev.Has(fsnotify.Chmod) && !ev.Has(fsnotify.Write) {
 		return false
 	}
-	return strings.HasSuffix(ev.Name, ".jsonl") || ev.Has(fsnotify.Create)
+	if strings.HasSuffix(ev.Name, ".jsonl") {
+		return true
+	}
+	return ev.Has(fsnotify.Create) || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)
 }
 
 // poll lists the transcripts every pollEvery and calls onChange when a

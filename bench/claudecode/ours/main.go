@@ -30,6 +30,7 @@ func main() {
 	cache := flag.String("cache", "", "index folder")
 	data := flag.String("data", "", "record folder")
 	profile := flag.String("cpuprofile", "", "write a CPU profile here")
+	loops := flag.Int("loops", 0, "daily: then time this many more reports in the same process")
 	flag.Parse()
 	if *profile != "" {
 		f, err := os.Create(*profile)
@@ -66,19 +67,45 @@ func main() {
 		if err := json.NewEncoder(os.Stdout).Encode(daily(r)); err != nil {
 			log.Fatal(err)
 		}
+		if *loops > 0 {
+			start := time.Now()
+			for range *loops {
+				if _, err := src.Report(ctx, q); err != nil {
+					log.Fatal(err)
+				}
+			}
+			fmt.Fprintf(os.Stderr, "report_ms=%.2f (mean of %d, nothing changed)\n", float64(time.Since(start).Microseconds())/1000/float64(*loops), *loops)
+		}
+		if err := src.Close(ctx); err != nil {
+			log.Fatal(err)
+		}
 	case "refresh":
+		// As the running app does: watch, report once, then report again
+		// when the watcher signals the appended request.
+		changed := make(chan struct{}, 16)
+		wctx, stop := context.WithCancel(ctx)
+		go func() { _ = src.Watch(wctx, func() { changed <- struct{}{} }) }()
+		time.Sleep(time.Second) // let the watcher add its folders
 		if _, err := src.Report(ctx, q); err != nil {
 			log.Fatal(err)
 		}
-		if err := appendRequest(*corpus, time.Now()); err != nil {
+		written := time.Now()
+		if err := appendRequest(*corpus, written); err != nil {
 			log.Fatal(err)
 		}
-		start := time.Now()
+		<-changed
+		signalled := time.Now()
 		r, err := src.Report(ctx, q)
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("refresh_ms=%.2f requests=%d\n", float64(time.Since(start).Microseconds())/1000, r.Pricing.LogsWithoutCost)
+		done := time.Now()
+		stop()
+		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+		fmt.Printf("refresh_ms=%.2f write_to_report_ms=%.2f requests=%d\n", ms(done.Sub(signalled)), ms(done.Sub(written)), r.Pricing.LogsWithoutCost)
+		if err := src.Close(ctx); err != nil {
+			log.Fatal(err)
+		}
 	case "compare":
 		if err := compare(ctx, src, q, flag.Arg(1)); err != nil {
 			log.Fatal(err)
