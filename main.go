@@ -124,6 +124,7 @@ func runWindow(flags app.WindowFlags) error {
 		app.NewReportService(life, ws, loc, 30*time.Second, app.SettingsPrices(prefs.Get, priceUpdater.Table, ws.ActiveProfile)),
 		priceService,
 		app.NewHistoryService(reports),
+		app.NewRecostService(reports, priceUpdater.Table),
 		profileService,
 		app.NewAuthService(life, ws, 20*time.Second),
 		app.NewDatabaseService(life, conns, 15*time.Second),
