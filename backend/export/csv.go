@@ -53,6 +53,9 @@ func WriteCSV(w io.Writer, r *backend.Report, m Meta) error {
 		{"source_label", m.SourceLabel},
 		{"account", m.Account},
 		{"price_table_version", m.PriceTableVersion},
+		{"pricing_rules", rulesCell(m.PricingRules)},
+		{"secondary_source_rows", secondaryCell(m.SecondarySourceRows)},
+		{"cache_ttl", m.CacheTTLNote},
 	} {
 		bw.WriteString("# " + kv[0] + ": " + metaValue(kv[1]) + "\n")
 	}
@@ -120,6 +123,26 @@ func writeRows(cw *csv.Writer, section string, rows []backend.UsageRow, known fu
 			cell(backend.FieldComputedUSD, amount(row.ComputedUSD)), cell(backend.FieldUnpricedTokens, integer(row.UnpricedTokens)),
 			integer(row.ExecutionTimeMS)})
 	}
+}
+
+// rulesCell lists the rules and their log counts: "long-context 3 logs;
+// cache-1h 12 logs".
+func rulesCell(rules []backend.RuleUse) string {
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = r.Rule + " " + strconv.FormatInt(r.Logs, 10) + " logs"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// secondaryCell lists the secondary-source rows that priced logs:
+// "claude-fable-5-2@2026-11-09 4 logs $1.23".
+func secondaryCell(rows []backend.SecondaryRowUse) string {
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		parts[i] = r.Row + " " + strconv.FormatInt(r.Logs, 10) + " logs $" + amount(r.ComputedUSD)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // text guards a text cell against formula injection: a cell starting with

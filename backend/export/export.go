@@ -41,6 +41,13 @@ type Meta struct {
 	// PriceTableVersion is the version of the price table the report's
 	// computed costs used, or the shipped table's when it has none.
 	PriceTableVersion string `json:"price_table_version"`
+	// PricingRules, SecondarySourceRows and CacheTTLNote repeat the report's
+	// pricing: which rules priced how many logs, which rows known only from
+	// secondary sources priced something, how cache writes of unknown TTL
+	// were priced (empty without pricing).
+	PricingRules        []backend.RuleUse         `json:"pricing_rules"`
+	SecondarySourceRows []backend.SecondaryRowUse `json:"secondary_source_rows"`
+	CacheTTLNote        string                    `json:"cache_ttl_note"`
 }
 
 // NewMeta describes r exported at exportedAt by appVersion.
@@ -55,6 +62,12 @@ func NewMeta(r *backend.Report, appVersion string, exportedAt time.Time) Meta {
 		SourceKind:  string(r.Source.Kind),
 		SourceLabel: r.Source.Label,
 		Account:     r.Source.Account,
+	}
+	m.PricingRules, m.SecondarySourceRows = []backend.RuleUse{}, []backend.SecondaryRowUse{}
+	if p := r.Pricing; p != nil {
+		m.PricingRules = append(m.PricingRules, p.Rules...)
+		m.SecondarySourceRows = append(m.SecondarySourceRows, p.SecondaryRows...)
+		m.CacheTTLNote = p.CacheTTLNote
 	}
 	if r.Pricing != nil && r.Pricing.TableVersion != "" {
 		m.PriceTableVersion = r.Pricing.TableVersion
