@@ -1,5 +1,10 @@
 package claudecode
 
+import (
+	"slices"
+	"strings"
+)
+
 // request is one counted API request. Its names (model, working directory,
 // session, transcript file) are ids into the ledger's interned names, so a
 // request holds no pointers and a million of them cost the collector
@@ -102,9 +107,23 @@ func (l *ledger) put(r request) {
 
 // requestKey is the key one request is counted once by.
 func requestKey(messageID, requestID []byte) string {
-	b := make([]byte, 0, len(messageID)+1+len(requestID))
-	b = append(b, messageID...)
-	b = append(b, 0)
-	b = append(b, requestID...)
-	return string(b)
+	var b strings.Builder
+	b.Grow(len(messageID) + 1 + len(requestID))
+	b.Write(messageID)
+	b.WriteByte(0)
+	b.Write(requestID)
+	return b.String()
+}
+
+// bytesPerRequest is a low estimate of transcript bytes per request, to
+// size the ledger before a large read instead of growing it many times.
+const bytesPerRequest = 6000
+
+// expect makes room for the requests of about newBytes of transcripts.
+func (l *ledger) expect(newBytes int64) {
+	n := int(newBytes / bytesPerRequest)
+	l.requests = slices.Grow(l.requests, n)
+	if len(l.byKey) == 0 && n > 0 {
+		l.byKey = make(map[string]int32, n)
+	}
 }

@@ -173,6 +173,34 @@ func (r *lineReader) read(f io.Reader, out *fileRead) error {
 // only checked to be one object, not parsed.
 var usageMarker = []byte(`"usage"`)
 
+// mayCarryUsage reports whether line b may carry a request's usage: it
+// holds the usage marker and is not a user line. A user line (a prompt or
+// a tool result, most of a transcript's bytes) is told by its type field,
+// which Claude Code writes before the message, so the line's large content
+// is never searched.
+func mayCarryUsage(b []byte) bool {
+	return string(leadingType(b)) != "user" && bytes.Contains(b, usageMarker)
+}
+
+// leadingType is the value of a line's top-level type field when it comes
+// before the line's message or data (nil otherwise, or for a malformed
+// line: the caller then looks further).
+func leadingType(b []byte) (typ []byte) {
+	s := scanner{b: b}
+	s.object(func(key []byte) bool {
+		switch string(key) {
+		case "type":
+			typ = s.optString(0)
+			return false
+		case "message", "data", "toolUseResult":
+			return false
+		}
+		s.skip(0)
+		return !s.bad
+	})
+	return typ
+}
+
 // take reads one complete line into out and reports whether it was
 // readable.
 func (r *lineReader) take(b []byte, out *fileRead) bool {
@@ -182,7 +210,7 @@ func (r *lineReader) take(b []byte, out *fileRead) bool {
 	}
 	ok := false
 	hasUsage := false
-	if bytes.Contains(b, usageMarker) {
+	if mayCarryUsage(b) {
 		ok = parseLine(b, &r.line)
 		hasUsage = ok && r.line.hasUsage
 	} else {

@@ -128,7 +128,7 @@ func (r *record) append(l *ledger, changed []int) error {
 	if err := r.catchUp(f, l); err != nil {
 		return err
 	}
-	var p []byte
+	p := make([]byte, 0, 128*len(changed)) // a request takes about 100 bytes
 	added := len(r.fromFile)
 	for _, i := range changed {
 		q := l.requests[i]

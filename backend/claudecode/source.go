@@ -153,6 +153,11 @@ func (s *Source) refresh(ctx context.Context) (RefreshStats, error) {
 		}
 	}
 	unreadable := l.unreadable
+	var newBytes int64
+	for _, f := range todo {
+		newBytes += f.info.Size() - s.files[f.path].Offset
+	}
+	s.ledger.expect(newBytes)
 	var changed []int
 	states, failed := make([]fileState, len(todo)), make([]bool, len(todo))
 	readAll(ctx, todo, s.files, func(i int, r fileRead, err error) {
