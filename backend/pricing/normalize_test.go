@@ -49,7 +49,32 @@ func TestNormalize(t *testing.T) {
 		"claude-sonnet-4-5[1m]":                "claude-sonnet-4-5",
 		"claude-sonnet-4-5-20250929[1m]":       "claude-sonnet-4-5",
 		// Well-formed but not in the table: normalised, then unpriced.
-		"claude-opus-5-20270101": "claude-opus-5",
+		"claude-opus-9-20270101": "claude-opus-9",
+		// This year's forms: Fable and Mythos, cloud region prefixes with and
+		// without "anthropic.", "-fast" ids, "[1m]".
+		"claude-fable-5-2":                    "claude-fable-5-2",
+		"claude-mythos-5-1":                   "claude-mythos-5-1",
+		"us.anthropic.claude-opus-4-8-v1:0":   "claude-opus-4-8",
+		"jp.anthropic.claude-sonnet-5-5":      "claude-sonnet-5-5",
+		"au.anthropic.claude-haiku-5-5-v1:0":  "claude-haiku-5-5",
+		"global.claude-opus-5-5":              "claude-opus-5-5",
+		"eu.claude-sonnet-5":                  "claude-sonnet-5",
+		"claude-opus-4-8-fast":                "claude-opus-4-8",
+		"claude-opus-5-5-fast[1m]":            "claude-opus-5-5",
+		"claude-opus-4-8[1m]":                 "claude-opus-4-8",
+		"apac.anthropic.claude-opus-4-7-v1:0": "claude-opus-4-7",
+	}
+	for in, fast := range map[string]bool{"claude-opus-4-8-fast": true, "claude-opus-5-5-fast[1m]": true, "claude-opus-4-8": false,
+		"claude-fast-4": false, "fast-claude-opus-4": false} {
+		if got := pricing.IsFastID(in); got != fast {
+			t.Errorf("IsFastID(%q) = %v", in, got)
+		}
+	}
+	for in, regional := range map[string]bool{"us.anthropic.claude-opus-4-8-v1:0": true, "eu.claude-sonnet-5": true,
+		"global.anthropic.claude-opus-4-8": false, "anthropic.claude-opus-4-8": false, "claude-opus-4-8": false} {
+		if got := pricing.IsRegionalID(in); got != regional {
+			t.Errorf("IsRegionalID(%q) = %v", in, got)
+		}
 	}
 	for in, want := range known {
 		if got, ok := pricing.Normalize(in); !ok || got != want {
@@ -59,7 +84,7 @@ func TestNormalize(t *testing.T) {
 	for _, in := range []string{
 		"", "gpt-4o", "claude", "claude-2.1", "claude-2", "claude-instant-1.2", "claude-sonnet",
 		"claude-sonnet-4-5-mini", "claude-sonnet-haiku-4", "claude-3-sonnet-5", "claude-sonnet-4-5-1",
-		"claude-0-opus", "claude-opus-123", "sonnet-4-5", "my-claude-sonnet-4-5", "claude-sonnet-4-5-2025",
+		"claude-0-opus", "claude-opus-123", "claude-unreleased-test-0", "claude-fable", "us.gpt-4o", "sonnet-4-5", "my-claude-sonnet-4-5", "claude-sonnet-4-5-2025",
 	} {
 		if got, ok := pricing.Normalize(in); ok {
 			t.Errorf("Normalize(%q) = %q, want not normalised", in, got)
