@@ -11,6 +11,7 @@ import (
 	"usagedash/backend"
 	"usagedash/backend/ferret"
 	"usagedash/backend/mongodb"
+	"usagedash/backend/sample"
 )
 
 // refusingAddr returns 127.0.0.1:port of a TCP socket the test holds bound
@@ -104,5 +105,28 @@ func TestOpenTellsFailuresApart(t *testing.T) {
 				t.Fatalf("the password is in the error: %v", err)
 			}
 		})
+	}
+}
+
+// TestMessagesCutLongInput: a 100 KB user name or database name is repeated
+// in messages cut to 200 characters with an ellipsis.
+func TestMessagesCutLongInput(t *testing.T) {
+	huge := strings.Repeat("n", 100_000)
+	label := mongodb.Describe(mongodb.Config{URI: "mongodb://127.0.0.1/", Database: huge})
+	if want := "MongoDB 127.0.0.1 / " + strings.Repeat("n", 199) + "…"; label != want {
+		t.Fatalf("label of %d bytes: %.80q…", len(label), label)
+	}
+	srv := ferret.MustStart(t)
+	ds, err := sample.Generate(sample.Options{Seed: 3, Now: testNow, Days: 2, Users: 1, Logs: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := seed(t, srv.URI(), mongodb.DefaultDatabase, ds)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, err = src.Report(ctx, backend.Query{Account: huge, Period: backend.Period{Preset: backend.PresetAllTime, TimeZone: "UTC"}})
+	msg := backend.ErrorMessage(err)
+	if backend.ErrorCode(err) != backend.ENOTFOUND || len(msg) > 400 || !strings.Contains(msg, strings.Repeat("n", 199)+"…") {
+		t.Fatalf("%s: %.300q (%d bytes)", backend.ErrorCode(err), msg, len(msg))
 	}
 }

@@ -39,7 +39,8 @@ type Config struct {
 	Database string
 }
 
-// Describe labels cfg for people, without credentials: "MongoDB host:port / database".
+// Describe labels cfg for people, without credentials: "MongoDB host:port / database",
+// each part cleaned and cut to textsafe.MaxQuoted characters.
 func Describe(cfg Config) string {
 	if cfg.Database == "" {
 		cfg.Database = DefaultDatabase
@@ -48,7 +49,7 @@ func Describe(cfg Config) string {
 	if cs, err := connstring.Parse(cfg.URI); err == nil {
 		hosts = strings.Join(cs.Hosts, ",")
 	}
-	return "MongoDB " + hosts + " / " + cfg.Database
+	return "MongoDB " + textsafe.Quote(hosts) + " / " + textsafe.Quote(cfg.Database)
 }
 
 // Source is a backend.Source over the platform's MongoDB.

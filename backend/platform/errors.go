@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"usagedash/backend"
+	"usagedash/backend/textsafe"
 )
 
 // Causes kept in the Err field of the client's errors, so callers can tell
@@ -56,10 +57,10 @@ func (c *Client) statusError(cl call, resp *http.Response, body []byte) error {
 		return backend.Errorf(backend.EINVALID, "The platform rejected the request: %s", sentence(detail))
 	case status == http.StatusForbidden || status == http.StatusNotFound || status == http.StatusMethodNotAllowed:
 		return backend.WrapError(ErrNotPlatformAPI, backend.EINVALID, fmt.Sprintf(
-			"%s does not look like the platform's API (HTTP %d at %s). Check the platform address.", c.BaseURL(), status, cl.path))
+			"%s does not look like the platform's API (HTTP %d at %s). Check the platform address.", textsafe.Quote(c.BaseURL()), status, cl.path))
 	case status >= 300 && status <= 399:
 		return backend.WrapError(ErrNotPlatformAPI, backend.EINVALID, fmt.Sprintf(
-			"%s redirects elsewhere (HTTP %d%s). Enter the address the platform is served at.", c.BaseURL(), status, redirectTarget(resp)))
+			"%s redirects elsewhere (HTTP %d%s). Enter the address the platform is served at.", textsafe.Quote(c.BaseURL()), status, textsafe.Quote(redirectTarget(resp))))
 	case status == http.StatusTooManyRequests:
 		return backend.Errorf(backend.EUNAVAILABLE, "The platform is busy (HTTP 429). Try again in a moment.")
 	case status >= 500 && detail != "":
@@ -121,7 +122,7 @@ func redirectTarget(resp *http.Response) string {
 // transportError maps a failure to send or to read an answer. ctx is the
 // call's context (with the client's timeout).
 func (c *Client) transportError(ctx context.Context, err error) error {
-	host := c.base.Host
+	host := textsafe.Quote(c.base.Host)
 	var (
 		unknownCA  x509.UnknownAuthorityError
 		hostErr    x509.HostnameError
@@ -142,7 +143,7 @@ func (c *Client) transportError(ctx context.Context, err error) error {
 	case errors.As(err, &unknownCA):
 		return tlsError(err, "it is signed by an authority this computer does not trust")
 	case errors.As(err, &hostErr):
-		return tlsError(err, fmt.Sprintf("it is not valid for %s", c.base.Hostname()))
+		return tlsError(err, fmt.Sprintf("it is not valid for %s", textsafe.Quote(c.base.Hostname())))
 	case errors.As(err, &invalidErr):
 		if invalidErr.Reason == x509.Expired {
 			return tlsError(err, "it has expired or is not valid yet")
@@ -158,7 +159,7 @@ func (c *Client) transportError(ctx context.Context, err error) error {
 			fmt.Sprintf("The secure (TLS) connection to %s failed.", host))
 	case errors.As(err, &dnsErr):
 		return backend.WrapError(cause(err), backend.EUNAVAILABLE,
-			fmt.Sprintf("Cannot reach %s: the name %s cannot be found.", host, c.base.Hostname()))
+			fmt.Sprintf("Cannot reach %s: the name %s cannot be found.", host, textsafe.Quote(c.base.Hostname())))
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return backend.WrapError(cause(err), backend.EUNAVAILABLE,
 			fmt.Sprintf("Cannot reach %s: the connection was refused. Is the platform running?", host))
