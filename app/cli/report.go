@@ -12,6 +12,7 @@ import (
 
 	"usagedash/app"
 	"usagedash/backend"
+	"usagedash/backend/claudecode"
 	"usagedash/backend/history"
 	"usagedash/backend/mongodb"
 	"usagedash/backend/pricing"
@@ -44,6 +45,7 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	tz := fs.String("tz", "Local", "time zone for period presets and days (IANA name, Local or UTC)")
 	utc := fs.Bool("utc", false, "resolve the period's days in UTC (like --tz UTC)")
 	offline := fs.Bool("offline", false, "print the latest stored report instead of fetching (no network)")
+	sourceKind := fs.String("source", "", "claude-code: read Claude Code's transcripts on this computer")
 	if err := parseFlags(fs, args, env.Stdout); err != nil {
 		return err
 	}
@@ -60,6 +62,12 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	var profile backend.Profile
 	query := backend.Query{Account: *account, Period: period, Pricer: cliPrices(paths, env.Stderr)}
 	switch {
+	case *sourceKind == string(backend.SourceClaudeCode):
+		if source, err = claudecode.OpenProfile(backend.Profile{Kind: backend.SourceClaudeCode, Name: "Claude Code on this computer"}); err != nil {
+			return err
+		}
+	case *sourceKind != "":
+		return backend.Errorf(backend.EINVALID, "Unknown --source %q: the one source without a profile is claude-code.", *sourceKind)
 	case *profileRef != "":
 		password := func() (string, error) { return readPassword(env.Stdin, *passwordStdin) }
 		source, profile, err = profileSource(ctx, paths, *profileRef, password)

@@ -46,14 +46,6 @@ func (l *ledger) intern(name string) uint32 {
 	return id
 }
 
-// internBytes is intern for a byte slice; it allocates only for new names.
-func (l *ledger) internBytes(name []byte) uint32 {
-	if id, ok := l.nameIDs[string(name)]; ok {
-		return id
-	}
-	return l.intern(string(name))
-}
-
 // parsed is one request as a transcript line states it, detached from the
 // line's bytes.
 type parsed struct {

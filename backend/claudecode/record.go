@@ -262,22 +262,23 @@ func (d *decoder) byte() byte {
 
 func (d *decoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
+	return v * d.advance(n)
 }
 
 func (d *decoder) varint() int64 {
 	v, n := binary.Varint(d.b)
+	return v * int64(d.advance(n))
+}
+
+// advance drops the n bytes a varint took and returns 1, or marks the batch
+// bad and returns 0 (n <= 0: no valid varint).
+func (d *decoder) advance(n int) uint64 {
 	if n <= 0 {
 		d.bad = true
 		return 0
 	}
 	d.b = d.b[n:]
-	return v
+	return 1
 }
 
 func (d *decoder) string() string {

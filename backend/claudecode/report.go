@@ -37,11 +37,11 @@ func (s *Source) Report(ctx context.Context, q backend.Query) (*backend.Report, 
 
 // acc sums requests for one row.
 type acc struct {
-	requests                                 int64
-	input, output, cacheCreation, cacheRead  int64
-	usd, saved                               float64
-	unpricedTokens, longContext, unconfirmed int64
-	rules                                    [8]int64 // requests per price rule bit
+	requests                                int64
+	input, output, cacheCreation, cacheRead int64
+	usd, saved                              float64
+	unpricedTokens, unconfirmed             int64
+	rules                                   [8]int64 // requests per price rule bit
 }
 
 func (a *acc) add(r *request, p *cachedPrice) {

@@ -129,17 +129,6 @@ func (s *scanner) int() int64 {
 	return n
 }
 
-// bool reads true or false (anything else reads false).
-func (s *scanner) bool() bool {
-	s.ws()
-	if bytes.HasPrefix(s.b[s.i:], []byte("true")) {
-		s.i += 4
-		return true
-	}
-	s.skip(0)
-	return false
-}
-
 // object calls field for each key of an object; field must consume the
 // value (with skip or a reader) and may return false to stop early, which
 // leaves the rest of the object unread.
