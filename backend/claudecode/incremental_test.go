@@ -274,3 +274,38 @@ func TestUnreadableFiles(t *testing.T) {
 		t.Error("reading a FIFO succeeded")
 	}
 }
+
+// A refresh cancelled before it starts counts nothing and loses nothing:
+// the next one reads everything.
+func TestCancelledRefresh(t *testing.T) {
+	s := open(t, newStores(t), copyCorpus(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.Refresh(ctx); err == nil {
+		t.Fatal("a cancelled refresh succeeded")
+	}
+	if n := requests(t, s); n != corpusRequests {
+		t.Errorf("after a cancelled refresh: %d requests, want %d", n, corpusRequests)
+	}
+}
+
+// A file where the record belongs that is not one is kept aside, never
+// overwritten, and counting starts afresh.
+func TestRecordNotARecord(t *testing.T) {
+	st := newStores(t)
+	path := filepath.Join(st.data, "record.bin")
+	if err := os.WriteFile(path, []byte("something else"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := open(t, st, copyCorpus(t))
+	if n := requests(t, s); n != corpusRequests {
+		t.Errorf("requests = %d", n)
+	}
+	aside, _ := filepath.Glob(path + ".unreadable-*")
+	if len(aside) != 1 {
+		t.Fatalf("set aside: %v", aside)
+	}
+	if b, _ := os.ReadFile(aside[0]); string(b) != "something else" {
+		t.Errorf("set-aside file holds %q", b)
+	}
+}
