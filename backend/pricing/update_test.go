@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -23,7 +24,7 @@ import (
 // force on 2026-12-04 (per token, as LiteLLM writes them), then lets edit
 // change entries. Keys are family ids; a non-Anthropic entry and LiteLLM's
 // sample_spec are there too.
-func litellmFile(t *testing.T, edit func(map[string]map[string]any)) []byte {
+func litellmFile(t testing.TB, edit func(map[string]map[string]any)) []byte {
 	t.Helper()
 	tb := pricing.Default()
 	entries := map[string]map[string]any{
@@ -290,4 +291,26 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(raw)
+}
+
+// BenchmarkUpdate times a whole update (download over local HTTPS, parse,
+// merge, atomic store) of a file the size of LiteLLM's: about 2,500 entries,
+// most of other vendors.
+func BenchmarkUpdate(b *testing.B) {
+	raw := litellmFile(b, func(e map[string]map[string]any) {
+		for i := range 2500 {
+			e["vendor/model-"+strconv.Itoa(i)] = map[string]any{"litellm_provider": "vendor", "mode": "chat", "max_input_tokens": 128000,
+				"input_cost_per_token": 1e-6, "output_cost_per_token": 2e-6, "supports_function_calling": true, "supports_vision": true}
+		}
+	})
+	srv := httptest.NewTLSServer(bytesHandler(raw, "application/json"))
+	defer srv.Close()
+	up := pricing.NewUpdater(pricing.Default(), pricing.Store{Path: filepath.Join(b.TempDir(), "litellm.json")},
+		pricing.FetchOptions{Client: srv.Client()})
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, err := up.Check(context.Background(), srv.URL); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
