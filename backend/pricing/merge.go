@@ -73,6 +73,7 @@ func (t *Table) Merge(d *Download) (*Table, error) {
 			n.update.KeptOut = append(n.update.KeptOut, why)
 			continue
 		}
+		p.batch = t.batchFactor()
 		n.families[f] = []Price{p}
 	}
 	return n, nil
@@ -121,6 +122,14 @@ func (n *Table) mergeFamily(f string, rows []Price, lp LiteLLMPrice, day time.Ti
 	add.Provenance = withCheck(prov, OriginLiteLLM, "added", note)
 	cur.Provenance = withCheck(prov, OriginEmbedded, "kept", "A newer row from the download follows.")
 	return append(rows[:i+1:i+1], append([]Price{add}, rows[i+1:]...)...)
+}
+
+// batchFactor is the table's batch factor (every row carries it).
+func (t *Table) batchFactor() float64 {
+	for _, rows := range t.families {
+		return rows[0].batch
+	}
+	return BatchFactor
 }
 
 // newFamilyRow builds the row of a family only the download prices, or says

@@ -18,7 +18,7 @@
 //   - modifiers multiply every rate from a date on (and until a date): fast
 //     mode per model, regional inference x1.1 where documented. A modifier
 //     without a confirmed multiplier is not applied; the request is flagged;
-//   - a batch request pays the table's batch factor (50%) of every rate,
+//   - a batch request pays the table's batch_factor (50%) of every rate,
 //     stacking with caching and the other rules.
 //
 // Because tiers depend on the size of one request, usage must be priced
@@ -39,7 +39,8 @@ import (
 // perMillion is the unit of every rate: USD per million tokens.
 const perMillion = 1e6
 
-// BatchFactor is what a batch request pays of each standard rate.
+// BatchFactor is what a batch request pays of each standard rate under a
+// price the user entered; the table's rows carry the table's batch_factor.
 const BatchFactor = 0.5
 
 // Rates are prices in USD per million tokens.
@@ -103,6 +104,8 @@ type Price struct {
 	Provenance Provenance `json:"provenance"`
 	// row is the row's id, Family@From ("claude-fable-5-2@2026-11-09").
 	row string
+	// batch is what a batch request pays of every rate (0: BatchFactor).
+	batch float64
 }
 
 // Modifier multiplies every rate of requests under one rule (fast mode or
@@ -277,7 +280,11 @@ func (p *Price) quote(at time.Time, u Usage) quote {
 		}
 	}
 	if u.Batch {
-		q.rates, q.rules = q.rates.scaled(BatchFactor), q.rules|backend.RuleBatch
+		f := p.batch
+		if f == 0 {
+			f = BatchFactor
+		}
+		q.rates, q.rules = q.rates.scaled(f), q.rules|backend.RuleBatch
 	}
 	if u.CacheWrite1h > 0 {
 		q.rules |= backend.RuleCache1h

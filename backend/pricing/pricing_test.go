@@ -312,7 +312,7 @@ func TestEffectiveDates(t *testing.T) {
 }
 
 func TestParsePicksEntryInForce(t *testing.T) {
-	tb, err := pricing.Parse([]byte(`{"version": "test-1", "source": "test", "families": [
+	tb, err := pricing.Parse([]byte(`{"version": "test-1", "source": "test", "batch_factor": 0.5, "families": [
 		{"family": "claude-opus-9", "name": "Opus 9", "prices": [
 			{"from": "2027-06-01", "input": 2, "output": 10, "source": "t", "verified": "2027-01-01", "confidence": "official"},
 			{"from": "2027-01-01", "input": 4, "output": 20, "source": "t", "verified": "2027-01-01", "confidence": "official"},
@@ -331,14 +331,15 @@ func TestParsePicksEntryInForce(t *testing.T) {
 
 func TestParseRejectsBadTables(t *testing.T) {
 	for name, js := range map[string]string{
-		"not json":      `{`,
-		"no version":    `{"source": "s", "families": []}`,
-		"not canonical": `{"version": "v", "source": "s", "families": [{"family": "claude-3-opus", "prices": [{"from": "2024-01-01", "input": 1, "output": 1}]}]}`,
-		"bad date":      `{"version": "v", "source": "s", "families": [{"family": "claude-opus-3", "prices": [{"from": "2024-1-1", "input": 1, "output": 1}]}]}`,
-		"negative rate": `{"version": "v", "source": "s", "families": [{"family": "claude-opus-3", "prices": [{"from": "2024-01-01", "input": -1, "output": 1}]}]}`,
-		"same date":     `{"version": "v", "source": "s", "families": [{"family": "claude-opus-3", "prices": [{"from": "2024-01-01", "input": 1, "output": 1}, {"from": "2024-01-01", "input": 2, "output": 1}]}]}`,
-		"no prices":     `{"version": "v", "source": "s", "families": [{"family": "claude-opus-3", "prices": []}]}`,
-		"bad tier":      `{"version": "v", "source": "s", "families": [{"family": "claude-opus-3", "prices": [{"from": "2024-01-01", "input": 1, "output": 1, "long_context": {"input": 2, "output": 2}}]}]}`,
+		"not json":        `{`,
+		"no version":      `{"source": "s", "families": []}`,
+		"no batch factor": `{"version": "v", "source": "s", "families": []}`,
+		"not canonical":   `{"version": "v", "source": "s", "batch_factor": 0.5, "families": [{"family": "claude-3-opus", "prices": [{"from": "2024-01-01", "input": 1, "output": 1}]}]}`,
+		"bad date":        `{"version": "v", "source": "s", "batch_factor": 0.5, "families": [{"family": "claude-opus-3", "prices": [{"from": "2024-1-1", "input": 1, "output": 1}]}]}`,
+		"negative rate":   `{"version": "v", "source": "s", "batch_factor": 0.5, "families": [{"family": "claude-opus-3", "prices": [{"from": "2024-01-01", "input": -1, "output": 1}]}]}`,
+		"same date":       `{"version": "v", "source": "s", "batch_factor": 0.5, "families": [{"family": "claude-opus-3", "prices": [{"from": "2024-01-01", "input": 1, "output": 1}, {"from": "2024-01-01", "input": 2, "output": 1}]}]}`,
+		"no prices":       `{"version": "v", "source": "s", "batch_factor": 0.5, "families": [{"family": "claude-opus-3", "prices": []}]}`,
+		"bad tier":        `{"version": "v", "source": "s", "batch_factor": 0.5, "families": [{"family": "claude-opus-3", "prices": [{"from": "2024-01-01", "input": 1, "output": 1, "long_context": {"input": 2, "output": 2}}]}]}`,
 	} {
 		if _, err := pricing.Parse([]byte(js)); backend.ErrorCode(err) != backend.EINVALID {
 			t.Errorf("%s: err = %v, want EINVALID", name, err)

@@ -50,9 +50,11 @@ var defaultTable = sync.OnceValue(func() *Table {
 
 // fileTable is the JSON form of a price table (see prices.json).
 type fileTable struct {
-	Version  string       `json:"version"`
-	Source   string       `json:"source"`
-	Families []fileFamily `json:"families"`
+	Version string `json:"version"`
+	Source  string `json:"source"`
+	// BatchFactor is what a batch request pays of every rate (0.5).
+	BatchFactor float64      `json:"batch_factor"`
+	Families    []fileFamily `json:"families"`
 }
 
 // fileFamily is one model family: its rows, modifiers and the other ids
@@ -101,6 +103,9 @@ func Parse(data []byte) (*Table, error) {
 	if f.Version == "" || f.Source == "" {
 		return nil, backend.Errorf(backend.EINVALID, "The price table has no version or source.")
 	}
+	if f.BatchFactor <= 0 || f.BatchFactor > 1 {
+		return nil, backend.Errorf(backend.EINVALID, "The price table's batch factor must be above 0 and at most 1.")
+	}
 	t := &Table{version: f.Version, source: f.Source, families: map[string][]Price{},
 		sameAs: map[string]string{}, litellmWrong: map[string][]string{}}
 	for _, fam := range f.Families {
@@ -120,6 +125,7 @@ func Parse(data []byte) (*Table, error) {
 			if err != nil {
 				return nil, err
 			}
+			p.batch = f.BatchFactor
 			prices = append(prices, p)
 		}
 		if err := t.addFamily(fam.Family, prices); err != nil {
