@@ -55,7 +55,7 @@ func runPricesUpdate(ctx context.Context, env Env, args []string) error {
 	} else {
 		if *url == "" {
 			*url = pricing.DefaultLiteLLMURL
-			if prefs, perr := settings.Open(paths.Settings); perr == nil && prefs.Get().PriceListURL != "" {
+			if prefs, perr := settings.OpenReadOnly(paths.Settings); perr == nil && prefs.Get().PriceListURL != "" {
 				*url = prefs.Get().PriceListURL
 			}
 		}
