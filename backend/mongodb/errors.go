@@ -129,10 +129,10 @@ func openError(ctx context.Context, err error, label string) error {
 			"). Check the credentials and the authSource of the connection string.")
 	case errors.Is(err, context.Canceled) && ctx.Err() == context.Canceled:
 		return backend.WrapError(err, backend.EUNAVAILABLE, "The connection to MongoDB was cancelled.")
-	case serverErrorIs(err, syscall.ECONNREFUSED):
+	case inServerErrors(err, func(e error) bool { return errors.Is(e, syscall.ECONNREFUSED) }):
 		return backend.WrapError(err, backend.EUNAVAILABLE, "Cannot reach "+label+
 			": the connection was refused. Check that the server is running and the address and port are right.")
-	case errors.As(err, &dnsErr) || serverErrorAs(err, &dnsErr):
+	case inServerErrors(err, func(e error) bool { return errors.As(e, &dnsErr) }):
 		return backend.WrapError(err, backend.EUNAVAILABLE, "Cannot reach "+label+": the host name cannot be found.")
 	case errors.Is(err, context.DeadlineExceeded) || mongo.IsTimeout(err) || isSelectionError(err):
 		return backend.WrapError(err, backend.EUNAVAILABLE, label+
@@ -150,28 +150,17 @@ func hasCode(err error, code int32) bool {
 	return errors.As(err, &de) && de.Code == code
 }
 
-// serverErrorIs looks for target in the last errors of the servers a failed
-// server selection knew: the driver keeps a refused connection there.
-func serverErrorIs(err, target error) bool {
-	if errors.Is(err, target) {
+// inServerErrors reports whether match holds for err or for one of the last
+// errors of the servers a failed server selection knew: the driver keeps a
+// refused connection or an unknown host there.
+func inServerErrors(err error, match func(error) bool) bool {
+	if match(err) {
 		return true
 	}
 	var se topology.ServerSelectionError
 	if errors.As(err, &se) {
 		for _, s := range se.Desc.Servers {
-			if s.LastError != nil && errors.Is(s.LastError, target) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func serverErrorAs(err error, target any) bool {
-	var se topology.ServerSelectionError
-	if errors.As(err, &se) {
-		for _, s := range se.Desc.Servers {
-			if s.LastError != nil && errors.As(s.LastError, target) {
+			if s.LastError != nil && match(s.LastError) {
 				return true
 			}
 		}

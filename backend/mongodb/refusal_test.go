@@ -87,6 +87,8 @@ func TestOpenTellsFailuresApart(t *testing.T) {
 			": the connection was refused. Check that the server is running", 5 * time.Second},
 		{"no answer", "mongodb://" + silentAddr(t) + "/?directConnection=true", backend.EUNAVAILABLE,
 			" did not answer in time.", 3 * time.Second},
+		{"unknown host", "mongodb://no-such-host.invalid/?directConnection=true", backend.EUNAVAILABLE,
+			"Cannot reach MongoDB no-such-host.invalid / claude_workflows: the host name cannot be found.", 5 * time.Second},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
-	"go.mongodb.org/mongo-driver/bson/bsontype"
 	"go.mongodb.org/mongo-driver/mongo"
 	"go.mongodb.org/mongo-driver/mongo/options"
 	"golang.org/x/crypto/bcrypt"
@@ -114,10 +113,10 @@ func (u *userDoc) response() platform.UserResponse {
 // null, missing or other values.
 func isoDate(v bson.RawValue) *string {
 	switch v.Type {
-	case bsontype.DateTime:
+	case bson.TypeDateTime:
 		s := platform.FormatTime(time.UnixMilli(v.DateTime()))
 		return &s
-	case bsontype.String:
+	case bson.TypeString:
 		s := v.StringValue()
 		return &s
 	default:
