@@ -17,7 +17,7 @@ func CheckDisplay() error {
 		return nil
 	}
 	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		return errors.New("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); the commands (usagedash report, serve, version) work without one")
+		return errors.New("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); subcommands such as usagedash report work without one")
 	}
 	return nil
 }

