@@ -127,6 +127,9 @@ func (r result) markdown() string {
 	}
 	fmt.Fprintf(&b, "| binary size (MB = 10⁶ bytes; usagedash built with the e2e probe tag) | %.2f MB | %.2f MB | %+.2f MB | %.2f× | usagedash ≤ 15 MB: %s |\n\n", es, us, us-es, us/es, verdict)
 	b.WriteString(r.processTable())
+	if n := len(r.m["retries"]); n > 0 {
+		fmt.Fprintf(&b, "\n%d runs timed out on the busy machine and were run once more.\n", n)
+	}
 	if n := len(r.m["ud.open.unsettled"]) + len(r.m["ud.hidden.unsettled"]) + len(r.m["empty.open.unsettled"]); n > 0 {
 		fmt.Fprintf(&b, "\n%d memory readings were taken before the tree went idle (30 s limit).\n", n)
 	}

@@ -55,8 +55,13 @@ func (b *bench) round(ctx context.Context, i int) error {
 		}
 		dir := filepath.Join(b.cfg.work, "runs", fmt.Sprintf("%02d-%s", i+1, s.name))
 		fmt.Fprintf(os.Stderr, "run %d/%d: %s\n", i+1, b.cfg.runs, s.name)
+		// A busy machine may time a step out: run it once more before giving up.
 		if err := s.run(ctx, dir); err != nil {
-			return fmt.Errorf("run %d, %s: %w", i+1, s.name, err)
+			fmt.Fprintf(os.Stderr, "  failed (%v); once more\n", err)
+			b.m.add("retries", 1)
+			if err := s.run(ctx, dir+"-again"); err != nil {
+				return fmt.Errorf("run %d, %s: %w", i+1, s.name, err)
+			}
 		}
 	}
 	return nil

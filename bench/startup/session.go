@@ -24,7 +24,7 @@ const sessionScript = `(gtk-sni-tray-standalone --watcher >/dev/null 2>&1 &)
 i=0
 until gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
   --method org.freedesktop.DBus.NameHasOwner org.kde.StatusNotifierWatcher 2>/dev/null | grep -q true; do
-  i=$((i+1)); [ $i -gt 300 ] && { echo "no tray watcher after 30 s" >&2; exit 97; }
+  i=$((i+1)); [ $i -gt 600 ] && { echo "no tray watcher after 60 s" >&2; exit 97; }
   sleep 0.1
 done
 echo "$DBUS_SESSION_BUS_ADDRESS" > "$BENCH_BUS_FILE"
@@ -96,7 +96,8 @@ func launch(ctx context.Context, dir, disp, bin string, args, env []string, prob
 	cmdArgs := append([]string{"--", "sh", "-c", sessionScript, "sh", bin}, args...)
 	r.cmd = exec.Command("dbus-run-session", cmdArgs...)
 	r.cmd.Env = append(append(os.Environ(), env...), "DISPLAY="+disp, "USAGEDASH_RENDER_PROBE="+probe,
-		"BENCH_PID_FILE="+pidFile, "BENCH_T0_FILE="+t0File, "BENCH_BUS_FILE="+filepath.Join(dir, "bus"))
+		// USAGEDASH_PROF: where a temporary instrumented build writes its timing marks.
+		"USAGEDASH_PROF="+filepath.Join(dir, "prof.log"), "BENCH_PID_FILE="+pidFile, "BENCH_T0_FILE="+t0File, "BENCH_BUS_FILE="+filepath.Join(dir, "bus"))
 	r.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	logf, err := os.Create(filepath.Join(dir, "app.log"))
 	if err != nil {
@@ -109,7 +110,7 @@ func launch(ctx context.Context, dir, disp, bin string, args, env []string, prob
 		return nil, err
 	}
 	go func() { _ = r.cmd.Wait(); close(r.done) }()
-	err = waitFor(ctx, 40*time.Second, "the app to start", func() (bool, error) {
+	err = waitFor(ctx, 90*time.Second, "the app to start", func() (bool, error) {
 		if r.exited() {
 			return false, fmt.Errorf("the session exited before the app started: %s", r.logTail())
 		}
