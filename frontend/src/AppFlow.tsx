@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import Snackbar from '@mui/material/Snackbar';
-import { activateProfile, signOut, toApiError, type Profile, type ProfileView } from './api';
+import { activateProfile, onConnectionChanged, signOut, toApiError, type Profile, type ProfileView } from './api';
 import { ConfirmDeleteDialog } from './features/connections/ConfirmDeleteDialog';
 import { ErrorState } from './components/ErrorState';
 import { ProfileForm } from './features/connections/ProfileForm';
 import { SignInDialog } from './features/connections/SignInDialog';
-import { useProfileChanged } from './hooks/useProfileChanged';
+import { queryKeys } from './hooks/queryKeys';
 import { useProfiles } from './hooks/useProfiles';
 import type { ThemeModeState } from './hooks/useThemeMode';
 import { ConnectScreen } from './pages/ConnectScreen';
@@ -26,11 +27,11 @@ export interface AppFlowProps {
  */
 export function AppFlow({ theme }: AppFlowProps) {
   const { state, error, reload } = useProfiles();
+  const qc = useQueryClient();
   const [manage, setManage] = useState(false);
   const [signInId, setSignInId] = useState<string>();
   const [form, setForm] = useState<{ editing?: ProfileView }>();
   const [deleting, setDeleting] = useState<ProfileView>();
-  const [reloadKey, setReloadKey] = useState(0);
   const [notice, setNotice] = useState('');
   const prompted = useRef(false);
 
@@ -47,22 +48,24 @@ export function AppFlow({ theme }: AppFlowProps) {
     if (needsSignIn(first)) setSignInId(first?.profile.id);
   }, [state]);
 
+  // The reports are fetched again, keeping the current one visible (e.g. after signing in).
+  const refetchReports = useCallback(() => void qc.invalidateQueries({ queryKey: queryKeys.reports }), [qc]);
+
   const showDashboard = useCallback(async () => {
     const s = await reload();
     setManage(false);
-    setReloadKey((k) => k + 1);
+    refetchReports();
     return s;
-  }, [reload]);
+  }, [reload, refetchReports]);
 
-  // The tray menu switched (and already activated) a profile: reload as when
-  // switching from the top bar, asking for a password when it needs one.
-  useProfileChanged((id) => {
-    void (async () => {
-      const s = await showDashboard();
-      const v = s?.profiles.find((p) => p.profile.id === (id || s.active_id));
-      if (needsSignIn(v)) setSignInId(v?.profile.id);
-    })();
+  // The active connection changed elsewhere (the tray menu switched and
+  // activated it): show its dashboard, asking for a password when it needs one.
+  const connectionChanged = useEffectEvent(async (id: string) => {
+    const s = await showDashboard();
+    const v = s?.profiles.find((p) => p.profile.id === (id || s.active_id));
+    if (needsSignIn(v)) setSignInId(v?.profile.id);
   });
+  useEffect(() => onConnectionChanged((id) => void connectionChanged(id)), []);
 
   const connect = useCallback(
     async (v: ProfileView) => {
@@ -99,9 +102,9 @@ export function AppFlow({ theme }: AppFlowProps) {
       await reload();
       setForm(undefined);
       if (isNew) setSignInId(p.id);
-      else if (p.id === state?.active_id) setReloadKey((k) => k + 1);
+      else if (p.id === state?.active_id) refetchReports();
     },
-    [reload, showDashboard, state?.active_id],
+    [reload, showDashboard, state?.active_id, refetchReports],
   );
 
   const deleted = useCallback(async () => {
@@ -143,7 +146,6 @@ export function AppFlow({ theme }: AppFlowProps) {
     );
   }
 
-  const dialogOpen = !!signInView || !!form || !!deleting;
   const showConnect = manage || !active;
 
   return (
@@ -152,7 +154,6 @@ export function AppFlow({ theme }: AppFlowProps) {
         <ConnectScreen
           state={state}
           theme={theme}
-          probeActive={!dialogOpen}
           onConnect={(v) => void connect(v)}
           onAdd={() => setForm({})}
           onEdit={(v) => setForm({ editing: v })}
@@ -163,8 +164,6 @@ export function AppFlow({ theme }: AppFlowProps) {
         <Dashboard
           key={active.profile.id}
           theme={theme}
-          reloadKey={reloadKey}
-          probeActive={!dialogOpen}
           signedOut={active.profile.kind === 'platform' && !active.session.signed_in}
           onSignIn={() => setSignInId(active.profile.id)}
           onSessionEnded={() => void reload()}

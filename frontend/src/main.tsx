@@ -10,3 +10,8 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Only the e2e build binds the render probe; a release build never loads its module.
+if ((window as { go?: { app?: { RenderProbe?: unknown } } }).go?.app?.RenderProbe) {
+  void import('./e2e/renderProbe').then((probe) => probe.startRenderProbe());
+}

@@ -168,7 +168,7 @@ describe('bindings', () => {
   });
 
   it('tests MongoDB connections and lists users', async () => {
-    const p = { id: '', name: 'P', kind: 'mongodb', mongo_uri: 'mongodb://db', account: '*' };
+    const p = { id: '', name: 'P', kind: 'mongodb' as const, mongo_uri: 'mongodb://db', account: '*' };
     await expect(testConnection(p)).resolves.toMatchObject({ users: 2, logs: -1 });
     await expect(testConnection({ ...p, mongo_uri: '' })).rejects.toMatchObject({
       code: 'invalid',

@@ -1,7 +1,10 @@
 // Errors of the Go side's bindings, normalised.
+import { app } from '@wails/go/models';
+import type { Plain } from './models';
 
-export const ERROR_CODES = ['invalid', 'not_found', 'unauthorized', 'unavailable', 'bad_data', 'internal'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The codes a binding's error carries (the Go side's app.ErrorCode). */
+export type ErrorCode = Plain<app.ErrorCode>;
+export const ERROR_CODES: readonly ErrorCode[] = Object.values(app.ErrorCode);
 
 /** A failed call, normalised. `message` is a sentence meant for people. */
 export class ApiError extends Error {

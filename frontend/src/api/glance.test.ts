@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EventsOn } from '@wails/runtime';
 import * as SettingsService from '@wails/go/app/SettingsService';
-import { fetchGlance, fetchPriceTable, fetchSettings, onGlance, onProfileChanged, saveSettings } from '.';
+import { EVENTS, fetchGlance, fetchPriceTable, fetchSettings, onGlance, onConnectionChanged, saveSettings } from '.';
 
 vi.mock('@wails/go/app/GlanceService', () => ({
   Latest: vi.fn()
@@ -72,13 +72,13 @@ describe('glance and settings api', () => {
     ]);
   });
 
-  it('listens to the "glance" and "profile-changed" window events', () => {
+  it('listens to the glance and connection window events', () => {
     const glances: unknown[] = [];
     const ids: string[] = [];
     onGlance((g) => glances.push(g));
-    onProfileChanged((id) => ids.push(id));
+    onConnectionChanged((id) => ids.push(id));
     const calls = vi.mocked(EventsOn).mock.calls;
-    expect(calls.map((c) => c[0])).toEqual(['glance', 'profile-changed']);
+    expect(calls.map((c) => c[0])).toEqual([EVENTS.glanceUpdated, EVENTS.connectionChanged]);
     calls[0][1]({ profile_id: 'p2', month_usd: 1 });
     calls[0][1](null);
     calls[1][1]('p2');

@@ -1,95 +1,18 @@
-// Settings, the tray's glance (today's and this month's cost, the budget) and
-// the window events about them. The shapes mirror backend.Settings,
-// backend.Budget and backend.Glance (wailsjs/go/models.ts) as plain types, so
-// components and tests need no generated classes. Re-exported by './index':
-// import from './', never from here.
+// Settings, the price table, the tray's glance (today's and this month's
+// cost, the budget) and the window events about them, read defensively: a
+// missing field reads as its empty value. Re-exported by './index': import
+// from '../api', never from here.
 import { backend } from '@wails/go/models';
 import * as GlanceService from '@wails/go/app/GlanceService';
 import * as SettingsService from '@wails/go/app/SettingsService';
-import { EventsOn } from '@wails/runtime';
 import { ApiError, call } from './errors';
+import { EVENTS, listen } from './events';
+import type { Budget, Glance, ModelRates, PriceTable, Settings } from './models';
 
-/** What the tray's title shows. */
-export type TrayShows = 'today' | 'month' | 'budget';
-export const TRAY_SHOWS: readonly TrayShows[] = ['today', 'month', 'budget'];
-
-/** A glance's budget level. */
-export type BudgetLevel = 'none' | 'ok' | 'near' | 'over';
-
-/** A profile's monthly budget. */
-export interface Budget {
-  /** 0 = no budget. */
-  monthly_usd: number;
-  /** Percentages of the budget that each send one notification; empty = DEFAULT_ALERT_PERCENTS. */
-  alert_percents: number[];
-}
-
+/** The alert levels of a budget without its own (backend's default; not bound yet). */
 export const DEFAULT_ALERT_PERCENTS: readonly number[] = [80, 100];
+/** The background refresh interval when none is set (backend's default; not bound yet). */
 export const DEFAULT_REFRESH_MINUTES = 5;
-
-export interface Settings {
-  refresh_minutes: number;
-  close_to_tray: boolean;
-  /** TrayShows; kept as the backend's string. */
-  tray_shows: string;
-  alerts_paused: boolean;
-  /** By profile id. */
-  budgets: Record<string, Budget>;
-  /** A model id without a known price → the known model id whose price applies. */
-  model_aliases: Record<string, string>;
-  /** A model id → prices the user entered (they win over the shipped table). */
-  custom_prices: Record<string, ModelRates>;
-}
-
-/** Prices in USD per million tokens (backend.ModelRates); a 0 cache rate is derived from `input`. */
-export interface ModelRates {
-  input: number;
-  output: number;
-  cache_write_5m: number;
-  cache_write_1h: number;
-  cache_read: number;
-}
-
-/** One model of the shipped price table (pricing.Price without its long-context tier). */
-export interface PriceModel extends ModelRates {
-  /** The family id, e.g. "claude-sonnet-4-5"; what an alias maps to. */
-  family: string;
-  /** "Claude Sonnet 4.5" */
-  name: string;
-  /** The date these prices apply from (YYYY-MM-DD). */
-  from: string;
-  /** A user's custom price rather than a shipped one. */
-  custom: boolean;
-  /** Whether requests over a threshold are billed at long-context rates. */
-  long_context: boolean;
-}
-
-/** The price table the backend prices reports with (app.PriceTableInfo). */
-export interface PriceTable {
-  version: string;
-  source: string;
-  models: PriceModel[];
-}
-
-/** Today's and this month's cost of one profile, with its budget and forecast. */
-export interface Glance {
-  profile_id: string;
-  profile_name: string;
-  today_usd: number;
-  month_usd: number;
-  /** 0 = no budget. */
-  budget_usd: number;
-  /** month_usd / budget_usd. */
-  budget_fraction: number;
-  /** The month-end cost at the month-to-date pace. */
-  forecast_usd: number;
-  /** BudgetLevel. */
-  level: string;
-  /** ISO time the figures were fetched. */
-  as_of: string;
-  /** The figures come from the history: the source could not be reached. */
-  stale: boolean;
-}
 
 const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
@@ -120,6 +43,7 @@ function normaliseSettings(s: Partial<Settings> | null | undefined): Settings {
   const custom_prices: Record<string, ModelRates> = {};
   for (const [id, r] of Object.entries(s?.custom_prices ?? {})) custom_prices[id] = normaliseRates(r);
   return {
+    ...s, // fields this window does not edit go back as they came
     refresh_minutes: num(s?.refresh_minutes) || DEFAULT_REFRESH_MINUTES,
     close_to_tray: s?.close_to_tray !== false,
     tray_shows: s?.tray_shows || 'today',
@@ -127,6 +51,9 @@ function normaliseSettings(s: Partial<Settings> | null | undefined): Settings {
     budgets,
     model_aliases,
     custom_prices,
+    check_prices_daily: s?.check_prices_daily === true,
+    price_list_url: s?.price_list_url ?? '',
+    cache_ttl: { ...(s?.cache_ttl ?? {}) },
   };
 }
 
@@ -194,22 +121,24 @@ export function refreshGlance(): Promise<void> {
   return call(() => GlanceService.RefreshNow());
 }
 
-/** Listens to a window event; a no-op outside the Wails window. */
-function listen<T>(name: string, cb: (data: T) => void): () => void {
-  try {
-    const off = EventsOn(name, (data: T) => cb(data));
-    return typeof off === 'function' ? off : () => {};
-  } catch {
-    return () => {};
-  }
-}
-
 /** Calls `cb` with each glance the background refresh publishes (null: nothing to show). Returns the unsubscribe. */
 export function onGlance(cb: (g: Glance | null) => void): () => void {
-  return listen<Partial<Glance> | null>('glance', (g) => cb(normaliseGlance(g)));
+  return listen<Partial<Glance> | null>(EVENTS.glanceUpdated, (g) => cb(normaliseGlance(g)));
 }
 
-/** Calls `cb` with the new active profile id when the tray menu switched profile. Returns the unsubscribe. */
-export function onProfileChanged(cb: (profileId: string) => void): () => void {
-  return listen<unknown>('profile-changed', (id) => cb(typeof id === 'string' ? id : ''));
+/** Calls `cb` with the new active connection's id when it changed (e.g. from the tray menu). Returns the unsubscribe. */
+export function onConnectionChanged(cb: (profileId: string) => void): () => void {
+  return listen<unknown>(EVENTS.connectionChanged, (id) => cb(typeof id === 'string' ? id : ''));
+}
+
+/** Calls `cb` when the settings were saved (from the window or the tray). Returns the unsubscribe. */
+export function onSettingsChanged(cb: () => void): () => void {
+  return listen<unknown>(EVENTS.settingsChanged, () => cb());
+}
+
+/** Calls `cb` with the connection's id when its platform session ended. Returns the unsubscribe. */
+export function onSessionEnded(cb: (profileId: string) => void): () => void {
+  return listen<{ profile_id?: unknown } | null>(EVENTS.sessionEnded, (d) =>
+    cb(typeof d?.profile_id === 'string' ? d.profile_id : ''),
+  );
 }

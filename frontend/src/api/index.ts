@@ -2,94 +2,53 @@
  * The only module that talks to the Go side. Everything else imports from
  * here, so tests can replace this module with vi.mock('./').
  */
-import { app, backend } from '@wails/go/models';
+import { backend } from '@wails/go/models';
 import { ApiError, call } from './errors';
-import type { ExportFormat, PeriodRequest } from './period';
-import type { History, ReportDiff, StoredEntry, StoredReport } from './stored';
+import type {
+  AboutInfo,
+  History,
+  PeriodRequest,
+  Preset,
+  Profile,
+  ProfilesState,
+  ProfileView,
+  Report,
+  ReportDiff,
+  ServerInfo,
+  SessionInfo,
+  SourceInfo,
+  StoredEntry,
+  StoredReport,
+  ThemeSetting,
+  UserSummary,
+} from './models';
+import type { ExportFormat } from './period';
 import * as AboutService from '@wails/go/app/AboutService';
 import * as AuthService from '@wails/go/app/AuthService';
 import * as DatabaseService from '@wails/go/app/DatabaseService';
 import * as ExportService from '@wails/go/app/ExportService';
 import * as HistoryService from '@wails/go/app/HistoryService';
 import * as ProfileService from '@wails/go/app/ProfileService';
-import * as RenderProbe from '@wails/go/app/RenderProbe';
 import * as ReportService from '@wails/go/app/ReportService';
 import * as SettingsService from '@wails/go/app/SettingsService';
 
-export type Report = backend.Report;
-export type Preset = backend.Preset;
-export type SourceInfo = backend.SourceInfo;
-/** One line of a breakdown: a day, model, workflow, instance, mode or user. */
-export type UsageRow = backend.UsageRow;
-export type Breakdowns = backend.Breakdowns;
-export type { ExportFormat, PeriodRequest } from './period';
-export type ThemeSetting = 'system' | 'light' | 'dark';
-/**
- * What the window shows, for the end-to-end test: a dashboard state, the
- * connect screen, or the sign-in dialog with its password field focused.
- */
-export type RenderState = 'report' | 'empty' | 'error' | 'connect' | 'signin';
-
-// Profiles. These mirror backend.Profile, backend.SessionInfo,
-// app.ProfileView and app.ProfilesState (wailsjs/go/models.ts) as plain
-// shapes, so components and tests need no generated classes.
-
-export type ProfileKind = 'platform' | 'mongodb';
+export * from './models';
+export type { ExportFormat } from './period';
 
 /** A MongoDB profile's `account` that asks for the whole team's usage. */
 export const EVERYONE = '*';
 /** The `username` of the everyone report (whose `user_id` is ""). */
 export const EVERYONE_USERNAME = 'Everyone';
 
-/** One saved connection. Never holds a password. */
-export interface Profile {
-  id: string;
-  name: string;
-  /** "platform" | "mongodb" */
-  kind: string;
-  base_url?: string;
-  login?: string;
-  allow_insecure_http?: boolean;
-  /** Without its password when it comes from the backend. */
-  mongo_uri?: string;
-  database?: string;
-  account?: string;
-  demo?: boolean;
-}
-
-/** A platform sign-in, without its token. */
-export interface SessionInfo {
-  signed_in: boolean;
-  user_id: string;
-  username: string;
-  expires_at?: string | null;
-  expired: boolean;
-}
-
-export interface ProfileView {
-  profile: Profile;
-  session: SessionInfo;
-  /** A MongoDB profile has a database password in the keychain. */
-  has_password: boolean;
-  /** Plain HTTP to a host that is not this machine. */
-  insecure: boolean;
-}
-
-export interface ProfilesState {
-  profiles: ProfileView[];
-  active_id: string;
-  /** "keychain" | "file" */
-  secret_storage: string;
-  secret_warning: string;
-  demo_login: string;
-  demo_password: string;
-}
-
 export { ApiError, ERROR_CODES, toApiError, type ErrorCode } from './errors';
 export * from './glance';
+export { EVENTS } from './events';
+export { probeEnabled, probeRendered, type RenderedMetric, type RenderState } from './renderProbe';
 
 /** Exactly the four fields the backend reads. */
-const periodArg = ({ preset, from, to, utc }: PeriodRequest): PeriodRequest => ({ preset, from, to, utc: utc === true });
+const periodArg = ({ preset, from, to, utc }: PeriodRequest) => backend.PeriodRequest.createFrom({ preset, from, to, utc: utc === true });
+/** The generated class of a profile, which the bindings take. */
+const profileArg = (p: Profile) => backend.Profile.createFrom(p);
 
 /** Fetches the active profile's report for the period `req`. */
 export function fetchReport(req: PeriodRequest): Promise<Report> {
@@ -110,7 +69,7 @@ export async function fetchStoredReport(req: PeriodRequest): Promise<StoredRepor
  * the saved file's path, or "" when the user cancelled.
  */
 export async function exportReport(report: Report, format: ExportFormat): Promise<string> {
-  const path = await call(() => ExportService.Export(report, format));
+  const path = await call(() => ExportService.Export(backend.Report.createFrom(report), format));
   return typeof path === 'string' ? path : '';
 }
 
@@ -125,29 +84,6 @@ export function fetchSource(): Promise<SourceInfo> {
 export async function fetchTheme(): Promise<ThemeSetting> {
   const t = await call(() => SettingsService.Theme());
   return t === 'light' || t === 'dark' ? t : 'system';
-}
-
-export async function probeEnabled(): Promise<boolean> {
-  try {
-    return (await RenderProbe.Enabled()) === true;
-  } catch {
-    return false;
-  }
-}
-
-export interface RenderedMetric {
-  id: string;
-  text: string;
-  exact: string;
-}
-
-export function probeRendered(state: RenderState, metrics: RenderedMetric[]): Promise<void> {
-  return call(() =>
-    RenderProbe.Rendered(
-      state,
-      metrics.map((m) => app.RenderedMetric.createFrom(m)),
-    ),
-  );
 }
 
 // ---------------------------------------------------------------------------
@@ -183,7 +119,7 @@ export async function fetchProfiles(): Promise<ProfilesState> {
  * backend moves it to the keychain and returns the URI without it.
  */
 export function saveProfile(p: Profile): Promise<Profile> {
-  return call(() => ProfileService.Save(p));
+  return call(() => ProfileService.Save(profileArg(p)));
 }
 
 export function deleteProfile(id: string): Promise<void> {
@@ -207,46 +143,22 @@ export function signOut(profileId: string): Promise<void> {
 // ---------------------------------------------------------------------------
 // MongoDB connection test and user list (for the profile form).
 
-/** What answered a connection test. */
-export interface ServerInfo {
-  /** "7.0.77 (FerretDB v1.24.2)" */
-  version: string;
-  database: string;
-  /** The database has the platform's users and logs collections. */
-  platform_schema: boolean;
-  users: number;
-  /** An estimate; -1 when the server could not say quickly. */
-  logs: number;
-}
-
-/** A platform user as the user picker lists them. */
-export interface UserSummary {
-  id: string;
-  username: string;
-  email: string;
-  full_name: string;
-  is_active: boolean;
-}
-
 /**
  * Connects with a (possibly unsaved) MongoDB profile's settings. A URI without
  * a password uses the one stored for the saved profile with the same id.
  */
 export function testConnection(p: Profile): Promise<ServerInfo> {
-  return call(() => DatabaseService.TestConnection(p));
+  return call(() => DatabaseService.TestConnection(profileArg(p)));
 }
 
 /** The platform's users, sorted by username, for a (possibly unsaved) MongoDB profile. */
 export async function listUsers(p: Profile): Promise<UserSummary[]> {
-  const users = await call(() => DatabaseService.ListUsers(p));
+  const users = await call(() => DatabaseService.ListUsers(profileArg(p)));
   return Array.isArray(users) ? users : [];
 }
 
 // ---------------------------------------------------------------------------
 // Stored reports (the history kept on disk by the backend).
-
-export type Period = backend.Period;
-export type { History, HistoryWarning, ReportDiff, StoredEntry, StoredReport } from './stored';
 
 function normaliseStored(s: { report?: Report; entry?: StoredEntry } | null | undefined): StoredReport {
   if (!s?.report || !s.entry) throw new ApiError('not_found', 'No stored report.');
@@ -277,19 +189,6 @@ export function compareStoredReports(fromId: string, toId: string): Promise<Repo
 
 // ---------------------------------------------------------------------------
 // About.
-
-/** The app's version and where it keeps its files (mirrors app.AboutInfo). */
-export interface AboutInfo {
-  version: string;
-  go_version: string;
-  platform: string;
-  /** Settings and connections. */
-  config_dir: string;
-  /** The report history. */
-  data_dir: string;
-  /** The alert state. */
-  state_dir: string;
-}
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 

@@ -13,7 +13,9 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import CheckOutlined from '@mui/icons-material/CheckOutlined';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
-import { fetchAbout, toApiError, type AboutInfo } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { fetchAbout, type AboutInfo, type ApiError } from '../api';
+import { queryKeys } from '../hooks/queryKeys';
 import { AppMark } from './AppMark';
 import type { MetricId } from '../utils/metricIds';
 
@@ -87,25 +89,9 @@ export interface AboutDialogProps {
 
 /** The app's version, platform and where it keeps its files. Fetched each time it opens. */
 export function AboutDialog({ open, onClose }: AboutDialogProps) {
-  const [info, setInfo] = useState<AboutInfo>();
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    if (!open) return;
-    let alive = true;
-    setError('');
-    fetchAbout().then(
-      (a) => {
-        if (alive) setInfo(a);
-      },
-      (e: unknown) => {
-        if (alive) setError(toApiError(e).message);
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [open]);
+  const q = useQuery<AboutInfo, ApiError>({ queryKey: queryKeys.about, queryFn: fetchAbout, enabled: open });
+  const info = q.data;
+  const error = q.error?.message ?? '';
 
   const secondary = info ? [info.platform, info.go_version && `Go ${info.go_version.replace(/^go/, '')}`] : [];
 

@@ -8,6 +8,7 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: 'Nothing found',
   unauthorized: 'Not authorized',
   unavailable: 'Data source unavailable',
+  locked: 'Keychain locked',
   bad_data: 'Unexpected data',
   internal: 'Something went wrong',
 };

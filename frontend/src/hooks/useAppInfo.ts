@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { fetchPresets, fetchSource, type Preset, type SourceInfo } from '../api';
+import { queryKeys } from './queryKeys';
 
 /** Used when Presets() fails, so the selector stays usable. */
 export const FALLBACK_PRESETS: Preset[] = [
@@ -12,29 +13,10 @@ export const FALLBACK_PRESETS: Preset[] = [
   { id: 'all_time', label: 'All time' },
 ];
 
-/** The period presets and the data source description, fetched once. */
-export function useAppInfo(): { presets: Preset[]; source?: SourceInfo } {
-  const [presets, setPresets] = useState<Preset[]>(FALLBACK_PRESETS);
-  const [source, setSource] = useState<SourceInfo>();
-
-  useEffect(() => {
-    let alive = true;
-    fetchPresets().then(
-      (p) => {
-        if (alive && Array.isArray(p) && p.length > 0) setPresets(p);
-      },
-      () => {},
-    );
-    fetchSource().then(
-      (s) => {
-        if (alive && s) setSource(s);
-      },
-      () => {},
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
-
-  return { presets, source };
+/** The period presets (fetched once) and the description of `profileId`'s data source. */
+export function useAppInfo(profileId = ''): { presets: Preset[]; source?: SourceInfo } {
+  const presets = useQuery({ queryKey: queryKeys.presets, queryFn: fetchPresets, staleTime: Infinity });
+  const source = useQuery({ queryKey: queryKeys.source(profileId), queryFn: fetchSource, staleTime: Infinity });
+  const list = Array.isArray(presets.data) && presets.data.length > 0 ? presets.data : FALLBACK_PRESETS;
+  return { presets: list, source: source.data ?? undefined };
 }

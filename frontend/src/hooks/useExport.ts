@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { exportReport, toApiError, type ExportFormat, type Report } from '../api';
+import { useCallback } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { exportReport, type ApiError, type ExportFormat, type Report } from '../api';
 
 /** What the last export came to: saved (with the path) or failed (with the message). */
 export interface ExportOutcome {
@@ -19,33 +20,13 @@ export interface ExportState {
 
 /** Exports reports one at a time and keeps what the last one came to. */
 export function useExport(): ExportState {
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<ExportOutcome>();
-  const alive = useRef(true);
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
-
-  const run = useCallback((report: Report, format: ExportFormat) => {
-    setBusy(true);
-    setOutcome(undefined);
-    exportReport(report, format).then(
-      (path) => {
-        if (!alive.current) return;
-        setBusy(false);
-        if (path) setOutcome({ ok: true, message: `Saved to ${path}` });
-      },
-      (err: unknown) => {
-        if (!alive.current) return;
-        setBusy(false);
-        setOutcome({ ok: false, message: toApiError(err).message });
-      },
-    );
-  }, []);
-
-  const dismiss = useCallback(() => setOutcome(undefined), []);
-  return { busy, outcome, run, dismiss };
+  const m = useMutation<string, ApiError, { report: Report; format: ExportFormat }>({
+    mutationFn: ({ report, format }) => exportReport(report, format),
+  });
+  const { mutate, reset } = m;
+  const run = useCallback((report: Report, format: ExportFormat) => mutate({ report, format }), [mutate]);
+  let outcome: ExportOutcome | undefined;
+  if (m.isError) outcome = { ok: false, message: m.error.message };
+  else if (m.isSuccess && m.data) outcome = { ok: true, message: `Saved to ${m.data}` }; // "": cancelled
+  return { busy: m.isPending, outcome, run, dismiss: reset };
 }

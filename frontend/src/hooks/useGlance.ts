@@ -1,42 +1,32 @@
-import { useEffect, useState } from 'react';
-import { fetchGlance, onGlance, refreshGlance, type Glance } from '../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchGlance, refreshGlance, type Glance } from '../api';
+import { queryKeys } from './queryKeys';
 
 /**
  * The tray's glance of `profileId` (today's and this month's cost, budget,
- * forecast): the latest one on mount, then each "glance" event. A glance of
- * another profile is not shown; when the latest is one, a refresh is asked
- * for (the window switched profile since the last background refresh).
+ * forecast): the latest one, then each glance event (useBackendEvents puts
+ * them in the cache). When the latest is another connection's (the window
+ * switched since the last background refresh), a refresh is asked for and
+ * its event brings the figures.
  */
 export function useGlance(profileId: string): Glance | undefined {
-  const [glance, setGlance] = useState<Glance>();
-
-  useEffect(() => {
-    setGlance(undefined);
-    if (!profileId) return;
-    let alive = true;
-    let heard = false;
-    const off = onGlance((g) => {
-      if (!alive) return;
-      heard = true;
-      // null: nothing to show (no active profile, or offline with no history).
-      if (!g) setGlance(undefined);
-      else if (g.profile_id === profileId) setGlance(g);
-    });
-    fetchGlance().then(
-      (g) => {
-        if (!alive || heard) return; // an event since is newer
-        if (g.profile_id === profileId) setGlance(g);
-        else refreshGlance().catch(() => {});
-      },
-      () => {
-        /* not_found before the first refresh: the event will come */
-      },
-    );
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [profileId]);
-
-  return glance;
+  const qc = useQueryClient();
+  const key = queryKeys.glance(profileId);
+  const { data } = useQuery<Glance | null>({
+    queryKey: key,
+    queryFn: async () => {
+      const asked = Date.now();
+      const g = await fetchGlance();
+      // An event that came while asking is newer than this answer.
+      const state = qc.getQueryState(key);
+      if (state && state.dataUpdatedAt >= asked) return (state.data as Glance | null | undefined) ?? null;
+      if (g.profile_id === profileId) return g;
+      refreshGlance().catch(() => {});
+      return null;
+    },
+    enabled: profileId !== '',
+    // Events keep it fresh: a remount shows the cached glance without asking again.
+    staleTime: Infinity,
+  });
+  return data ?? undefined;
 }

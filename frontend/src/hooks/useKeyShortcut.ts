@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { useLatest } from './useLatest';
+import { useEffect, useEffectEvent } from 'react';
 
 export interface KeyShortcutOptions {
   /** Listen only while true (default true). */
@@ -18,19 +17,18 @@ export function useKeyShortcut(
   callback: () => void,
   { enabled = true, ignoreInDialog = false }: KeyShortcutOptions = {},
 ): void {
-  const matchRef = useLatest(match);
-  const ref = useLatest(callback);
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (!match(e)) return;
+    e.preventDefault();
+    const inDialog = ignoreInDialog && e.target instanceof Element && e.target.closest('[role="dialog"]');
+    if (!e.repeat && !inDialog) callback();
+  });
   useEffect(() => {
     if (!enabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (!matchRef.current(e)) return;
-      e.preventDefault();
-      const inDialog = ignoreInDialog && e.target instanceof Element && e.target.closest('[role="dialog"]');
-      if (!e.repeat && !inDialog) ref.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [enabled, ignoreInDialog, matchRef, ref]);
+    const listener = (e: KeyboardEvent) => onKey(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [enabled]);
 }
 
 /** Ctrl/Cmd + `key` without Alt or Shift. */

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { fetchPriceTable, toApiError, type PriceTable } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { fetchPriceTable, type ApiError, type PriceTable } from '../api';
+import { queryKeys } from './queryKeys';
 
 export interface PriceTableState {
   table?: PriceTable;
@@ -7,20 +8,8 @@ export interface PriceTableState {
   error?: string;
 }
 
-/** The shipped price table, read each time `open` turns true. */
+/** The price table in use, read again each time `open` turns true. */
 export function usePriceTable(open: boolean): PriceTableState {
-  const [state, setState] = useState<PriceTableState>({});
-  useEffect(() => {
-    if (!open) return;
-    let alive = true;
-    setState({});
-    fetchPriceTable().then(
-      (table) => alive && setState({ table }),
-      (err: unknown) => alive && setState({ error: toApiError(err).message }),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [open]);
-  return state;
+  const q = useQuery<PriceTable, ApiError>({ queryKey: queryKeys.priceTable, queryFn: fetchPriceTable, enabled: open });
+  return { table: q.data, error: q.error?.message };
 }

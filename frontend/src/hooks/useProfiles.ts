@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchProfiles, toApiError, type ApiError, type ProfilesState } from '../api';
+import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { fetchProfiles, type ApiError, type ProfilesState } from '../api';
+import { queryKeys } from './queryKeys';
 
 export interface ProfilesHook {
   /** The last state loaded (kept while reloading). */
@@ -10,33 +12,12 @@ export interface ProfilesHook {
   reload: () => Promise<ProfilesState | undefined>;
 }
 
-/** ProfileService.State(), loaded on mount and on reload(). */
+/** ProfileService.State(): the saved connections, loaded once and on reload(). */
 export function useProfiles(): ProfilesHook {
-  const [state, setState] = useState<ProfilesState>();
-  const [error, setError] = useState<ApiError>();
-  const latest = useRef(0);
-
+  const { data, error, refetch } = useQuery<ProfilesState, ApiError>({ queryKey: queryKeys.profiles, queryFn: fetchProfiles });
   const reload = useCallback(async () => {
-    const id = ++latest.current;
-    try {
-      const s = await fetchProfiles();
-      if (id === latest.current) {
-        setState(s);
-        setError(undefined);
-      }
-      return s;
-    } catch (err) {
-      if (id === latest.current) setError(toApiError(err));
-      return undefined;
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-    return () => {
-      latest.current++;
-    };
-  }, [reload]);
-
-  return { state, error, reload };
+    const r = await refetch();
+    return r.isError ? undefined : r.data;
+  }, [refetch]);
+  return { state: data, error: error ?? undefined, reload };
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
   fetchReport,
   fetchStoredReport,
@@ -8,8 +9,7 @@ import {
   type Report,
   type StoredEntry,
 } from '../api';
-import { requestKey } from '../utils/period';
-import { useLatest } from './useLatest';
+import { queryKeys } from './queryKeys';
 
 export type ReportStatus = 'loading' | 'ready' | 'error';
 
@@ -25,9 +25,9 @@ export interface ReportState {
   /** loading while a fetch is in flight; otherwise how the last fetch ended. */
   status: ReportStatus;
   /**
-   * The report on screen: the last one fetched, or the newest stored one of
-   * the period while the fetch is in flight or failed. Kept while refetching
-   * or after an error.
+   * The report on screen: the one fetched for the period, or the newest
+   * stored one of the period while the fetch is in flight or failed, or (until
+   * either answers) the report shown before. Kept while refetching or after an error.
    */
   report?: Report;
   /** Set while `report` is a stored report rather than one fetched now. */
@@ -36,78 +36,79 @@ export interface ReportState {
   error?: ApiError;
   /** Set from the first "unavailable" fetch until a fetch ends otherwise (kept while retrying). */
   offline?: OfflineState;
-  /** Fetches the current period again. */
+  /** Fetches the current period (and its stored report) again. */
   refresh: () => void;
 }
 
+const storedOptions = (profileId: string, req: PeriodRequest) => ({
+  queryKey: queryKeys.storedReport(profileId, req),
+  queryFn: () => fetchStoredReport(req),
+});
+
 /**
- * Fetches the report for the period `req`, refetching when it changes (by
- * value: a new object with the same fields does not refetch), when
- * `reloadKey` changes or on refresh(). The newest stored report of the period is asked for at the
- * same time and painted when it comes first, until the fetch answers. The
- * last report stays while refetching.
+ * Fetches the live report; a failure first waits for the stored report of the
+ * period (so it is painted before the failure is told) and extends or ends the
+ * connection's offline streak, as a success ends it.
  */
-export function useReport(req: PeriodRequest, reloadKey: unknown = 0): ReportState {
-  const [status, setStatus] = useState<ReportStatus>('loading');
-  const [report, setReport] = useState<Report>();
-  const [storedEntry, setStoredEntry] = useState<StoredEntry>();
-  const [error, setError] = useState<ApiError>();
-  const [offline, setOffline] = useState<OfflineState>();
-  const [nonce, setNonce] = useState(0);
-  const latest = useRef(0);
-  /** The request key of the report fetched last, while it is on screen. */
-  const liveKey = useRef<string>(undefined);
-  const key = requestKey(req);
-  const reqRef = useLatest(req);
-
-  useEffect(() => {
-    const id = ++latest.current;
-    let fetched = false;
-    const request = reqRef.current;
-    setStatus('loading');
-    const stored = fetchStoredReport(request).then(
-      (s) => {
-        // A fresh report of this period on screen beats any stored one.
-        if (id !== latest.current || fetched || liveKey.current === key) return;
-        liveKey.current = undefined;
-        setReport(s.report);
-        setStoredEntry(s.entry);
-      },
-      () => {
-        /* nothing stored: wait for the fetch */
-      },
+async function fetchLive(qc: QueryClient, profileId: string, req: PeriodRequest): Promise<Report> {
+  const offlineKey = queryKeys.offline(profileId);
+  try {
+    const r = await fetchReport(req);
+    qc.setQueryData<OfflineState | null>(offlineKey, null);
+    void qc.invalidateQueries({ queryKey: queryKeys.histories }); // the Go side stored it
+    return r;
+  } catch (err) {
+    const e = toApiError(err);
+    const failedAt = new Date().toISOString();
+    await qc.fetchQuery(storedOptions(profileId, req)).catch(() => {
+      /* nothing stored */
+    });
+    qc.setQueryData<OfflineState | null>(offlineKey, (o) =>
+      e.code === 'unavailable' ? { since: o?.since ?? failedAt, error: e } : null,
     );
-    fetchReport(request).then(
-      (r) => {
-        fetched = true;
-        if (id !== latest.current) return;
-        liveKey.current = key;
-        setReport(r);
-        setStoredEntry(undefined);
-        setError(undefined);
-        setOffline(undefined);
-        setStatus('ready');
-      },
-      async (err: unknown) => {
-        const e = toApiError(err);
-        const failedAt = new Date().toISOString();
-        await stored; // paint what is stored before saying the fetch failed
-        if (id !== latest.current) return;
-        setError(e);
-        setOffline((o) => (e.code === 'unavailable' ? { since: o?.since ?? failedAt, error: e } : undefined));
-        setStatus('error');
-      },
-    );
-  }, [key, nonce, reloadKey, reqRef]);
+    throw e;
+  }
+}
 
-  useEffect(
-    () => () => {
-      latest.current++; // ignore answers that arrive after unmount
-    },
-    [],
-  );
+/**
+ * The report of `profileId` for the period `req`, fetched when it changes (by
+ * value: a new object with the same fields fetches nothing) or on refresh().
+ * The newest stored report of the period is asked for at the same time and
+ * painted when it comes first, until the fetch answers; a report fetched for
+ * the period beats any stored one.
+ */
+export function useReport(req: PeriodRequest, profileId = ''): ReportState {
+  const qc = useQueryClient();
+  const live = useQuery<Report, ApiError>({
+    queryKey: queryKeys.report(profileId, req),
+    queryFn: () => fetchLive(qc, profileId, req),
+  });
+  const stored = useQuery({ ...storedOptions(profileId, req), enabled: live.data === undefined });
+  // Client state the fetches keep in the cache: enabled false, so never fetched.
+  const offline = useQuery<OfflineState | null>({
+    queryKey: queryKeys.offline(profileId),
+    queryFn: () => null,
+    enabled: false,
+    initialData: null,
+  });
 
-  const refresh = useCallback(() => setNonce((n) => n + 1), []);
+  const current = live.data ?? stored.data?.report;
+  // The report shown before stays until the new period's report (or its stored one) comes.
+  const [shown, setShown] = useState<Report>();
+  if (current && current !== shown) setShown(current);
 
-  return { status, report, storedEntry, error: status === 'error' ? error : undefined, offline, refresh };
+  const refresh = useCallback(() => {
+    void qc.invalidateQueries({ queryKey: queryKeys.report(profileId, req) });
+  }, [qc, profileId, req]);
+
+  const loading = live.isFetching || live.isPending;
+  const status: ReportStatus = loading ? 'loading' : live.isError ? 'error' : 'ready';
+  return {
+    status,
+    report: current ?? shown,
+    storedEntry: live.data === undefined ? stored.data?.entry : undefined,
+    error: status === 'error' ? (live.error ?? undefined) : undefined,
+    offline: offline.data ?? undefined,
+    refresh,
+  };
 }

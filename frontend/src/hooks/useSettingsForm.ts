@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import { fetchSettings, saveSettings, toApiError, type Settings } from '../api';
+import { useCallback, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchSettings, saveSettings, type ApiError, type Settings } from '../api';
 import { hasPriceErrors } from '../utils/priceForm';
 import { budgetError, formFromSettings, settingsFromForm, type SettingsForm } from '../utils/settings';
+import { queryKeys } from './queryKeys';
 
 export interface SettingsFormState {
   /** Set once the settings loaded. */
@@ -22,78 +24,84 @@ export interface SettingsFormState {
   save: () => Promise<Settings | undefined>;
 }
 
+/** The loaded settings a form was made from; a new one starts the form afresh. */
+interface FormBase {
+  settings: Settings;
+  loadedAt: number;
+  profileId?: string;
+  unpricedKey: string;
+}
+
+const sameBase = (a: FormBase | undefined, b: FormBase | undefined) =>
+  a?.loadedAt === b?.loadedAt && a?.settings === b?.settings && a?.profileId === b?.profileId && a?.unpricedKey === b?.unpricedKey;
+
 /**
- * The settings dialog's form: loaded each time the dialog opens, with the
- * budget of `profileId` and a prices entry for each of `unpricedModels`;
- * save() checks it and stores it with saveSettings.
+ * The settings dialog's form: the settings read each time the dialog opens
+ * (and again when they change while it is open), with the budget of
+ * `profileId` and a prices entry for each of `unpricedModels`; save() checks
+ * it and stores it with saveSettings.
  */
 export function useSettingsForm(open: boolean, profileId?: string, unpricedModels: readonly string[] = []): SettingsFormState {
-  // A new array each render must not reload the form: depend on its content.
+  // A new array each render must not restart the form: depend on its content.
   const unpricedKey = unpricedModels.join('\n');
-  const [base, setBase] = useState<Settings>();
-  const [form, setForm] = useState<SettingsForm>();
-  const [loadError, setLoadError] = useState<string>();
-  const [nonce, setNonce] = useState(0);
-  const [checked, setChecked] = useState(false);
-  const [serverError, setServerError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const qc = useQueryClient();
+  const loaded = useQuery<Settings, ApiError>({ queryKey: queryKeys.settings, queryFn: fetchSettings, enabled: open });
+  const saving = useMutation<Settings, ApiError, Settings>({
+    mutationFn: saveSettings,
+    onSuccess: (s) => qc.setQueryData(queryKeys.settings, s),
+  });
+  const ready = open && loaded.data && !loaded.isFetching;
+  const base: FormBase | undefined = ready
+    ? { settings: loaded.data, loadedAt: loaded.dataUpdatedAt, profileId, unpricedKey }
+    : undefined;
 
-  useEffect(() => {
-    if (!open) return;
-    let alive = true;
-    setBase(undefined);
-    setForm(undefined);
-    setLoadError(undefined);
-    setServerError(undefined);
-    setChecked(false);
-    fetchSettings().then(
-      (s) => {
-        if (!alive) return;
-        setBase(s);
-        setForm(formFromSettings(s, profileId, unpricedKey ? unpricedKey.split('\n') : []));
-      },
-      (err: unknown) => {
-        if (alive) setLoadError(toApiError(err).message);
-      },
-    );
-    return () => {
-      alive = false;
+  // The form the user edits, made afresh from each newly loaded base.
+  const [made, setMade] = useState<{ base?: FormBase; form?: SettingsForm; checked: boolean }>({ checked: false });
+  let current = made;
+  if (!sameBase(made.base, base)) {
+    current = {
+      base,
+      form: base ? formFromSettings(base.settings, profileId, unpricedKey ? unpricedKey.split('\n') : []) : undefined,
+      checked: false,
     };
-  }, [open, profileId, unpricedKey, nonce]);
+    setMade(current);
+  }
+  const { form, checked } = current;
 
-  const set = useCallback(<K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
-    setForm((f) => (f ? { ...f, [key]: value } : f));
-    setServerError(undefined);
-  }, []);
+  const { reset: resetSave, mutateAsync } = saving;
+  const set = useCallback(
+    <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
+      setMade((m) => (m.form ? { ...m, form: { ...m.form, [key]: value } } : m));
+      resetSave();
+    },
+    [resetSave],
+  );
 
   const budgetProblem = form && profileId ? budgetError(form.budget) : undefined;
   const priceProblem = !!form && hasPriceErrors(form.prices);
+  const settings = current.base?.settings;
 
   const save = useCallback(async () => {
-    setChecked(true);
-    if (!base || !form || budgetProblem || priceProblem) return undefined;
-    setSaving(true);
-    setServerError(undefined);
+    setMade((m) => ({ ...m, checked: true }));
+    if (!settings || !form || budgetProblem || priceProblem) return undefined;
     try {
-      return await saveSettings(settingsFromForm(base, form, profileId));
-    } catch (err) {
-      setServerError(toApiError(err).message);
-      return undefined;
-    } finally {
-      setSaving(false);
+      return await mutateAsync(settingsFromForm(settings, form, profileId));
+    } catch {
+      return undefined; // the refusal shows as serverError
     }
-  }, [base, form, budgetProblem, priceProblem, profileId]);
+  }, [settings, form, budgetProblem, priceProblem, profileId, mutateAsync]);
 
   return {
     form,
     set,
-    loading: open && !form && !loadError,
-    loadError,
-    retry: () => setNonce((n) => n + 1),
+    loading: open && !form && !loaded.error,
+    loadError: open ? loaded.error?.message : undefined,
+    retry: () => void loaded.refetch(),
     budgetError: checked ? budgetProblem : undefined,
     showPriceErrors: checked,
-    serverError,
-    saving,
+    // A refusal belongs to the form it was made from: a newly loaded one starts without it.
+    serverError: saving.submittedAt >= (current.base?.loadedAt ?? Infinity) ? saving.error?.message : undefined,
+    saving: saving.isPending,
     save,
   };
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { fetchTheme, type ThemeSetting } from '../api';
+import { queryKeys } from './queryKeys';
 
 export const THEME_STORAGE_KEY = 'usagedash.theme';
 
@@ -36,18 +38,13 @@ export function useThemeMode(): ThemeModeState {
   const [setting, setSettingState] = useState<ThemeSetting>(() => readStored() ?? 'system');
   const [prefersDark, setPrefersDark] = useState(systemPrefersDark);
 
-  useEffect(() => {
-    let alive = true;
-    fetchTheme().then(
-      (t) => {
-        if (alive && t !== 'system') setSettingState(t);
-      },
-      () => {},
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
+  // A fixed mode from the backend applies once, when it is known; the user's choices win after it.
+  const { data: fixed } = useQuery({ queryKey: queryKeys.theme, queryFn: fetchTheme, staleTime: Infinity });
+  const [fixedSeen, setFixedSeen] = useState(false);
+  if (!fixedSeen && fixed !== undefined) {
+    setFixedSeen(true);
+    if (fixed !== 'system') setSettingState(fixed);
+  }
 
   useEffect(() => {
     if (typeof window.matchMedia !== 'function') return;

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../api';
@@ -86,10 +86,4 @@ describe('ConnectScreen', () => {
     await waitFor(() => expect(m.probeRendered).toHaveBeenCalledWith('connect', []));
   });
 
-  it('leaves the probe to a dialog over it', async () => {
-    m.probeEnabled.mockResolvedValue(true);
-    renderScreen(makeState([mongoView()]), { probeActive: false });
-    await act(() => new Promise((r) => setTimeout(r, 50)));
-    expect(m.probeRendered).not.toHaveBeenCalled();
-  });
 });

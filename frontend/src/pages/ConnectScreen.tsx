@@ -15,7 +15,6 @@ import { KindIcon } from '../features/connections/KindIcon';
 import { ProfileCard } from '../features/connections/ProfileCard';
 import { ThemeToggle } from '../components/ThemeToggle';
 import { useNow } from '../hooks/useNow';
-import { useRenderProbe } from '../hooks/useRenderProbe';
 import type { ThemeModeState } from '../hooks/useThemeMode';
 
 const FILE_STORAGE_FALLBACK =
@@ -24,8 +23,6 @@ const FILE_STORAGE_FALLBACK =
 export interface ConnectScreenProps {
   state: ProfilesState;
   theme: Pick<ThemeModeState, 'setting' | 'cycle'>;
-  /** False while a dialog over the screen owns the render probe. */
-  probeActive?: boolean;
   onConnect: (view: ProfileView) => void;
   onAdd: () => void;
   onEdit: (view: ProfileView) => void;
@@ -77,9 +74,8 @@ function Welcome({ onAdd }: { onAdd: () => void }) {
 
 /** First-run and "Manage connections" screen: saved profiles and a way to add one. */
 export function ConnectScreen(props: ConnectScreenProps) {
-  const { state, theme, probeActive = true, onConnect, onAdd, onEdit, onDelete, onBack } = props;
+  const { state, theme, onConnect, onAdd, onEdit, onDelete, onBack } = props;
   const now = useNow(60_000);
-  useRenderProbe(probeActive ? 'connect' : undefined, state, undefined);
   const demo = { login: state.demo_login, password: state.demo_password };
   const hasProfiles = state.profiles.length > 0;
   const [aboutOpen, setAboutOpen] = useState(false);
@@ -88,6 +84,7 @@ export function ConnectScreen(props: ConnectScreenProps) {
     <Box
       component="main"
       data-testid="connect-screen"
+      data-state="connect"
       sx={(t) => ({
         minHeight: '100vh',
         px: { xs: 2, sm: 4 },

@@ -1,12 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
-import { refreshGlance, type PeriodRequest, type RenderState, type Report, type StoredReport } from '../api';
-import { asOfText } from '../features/dashboard/AsOfBadge';
+import { refreshGlance, type PeriodRequest, type Report, type StoredReport } from '../api';
 import { isEmptyReport, LiveReport } from '../features/dashboard/LiveReport';
 import { MonthCard } from '../features/dashboard/MonthCard';
-import { offlineTitle } from '../features/dashboard/OfflineBanner';
 import type { ProfileSwitcherProps } from '../features/connections/ProfileSwitcher';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { StoredReportView } from '../features/history/StoredReportView';
@@ -14,26 +12,27 @@ import { TopBar } from '../features/dashboard/TopBar';
 import { useAppInfo } from '../hooks/useAppInfo';
 import { useGlance } from '../hooks/useGlance';
 import { useHistoryShortcut } from '../hooks/useHistoryShortcut';
-import { useLatest } from '../hooks/useLatest';
 import { useNow } from '../hooks/useNow';
 import { usePeriodChoice } from '../hooks/usePeriodChoice';
 import { usePeriodShortcuts } from '../hooks/usePeriodShortcuts';
 import { useRefreshShortcut } from '../hooks/useRefreshShortcut';
-import { useRenderProbe } from '../hooks/useRenderProbe';
 import { useReport } from '../hooks/useReport';
 import { useSettingsShortcut } from '../hooks/useSettingsShortcut';
 import type { ThemeModeState } from '../hooks/useThemeMode';
 import { ALL_TIME_PRESET, presetRequest } from '../utils/period';
 import { HistoryPage } from './HistoryPage';
 
-const stateOf = (r: Report): RenderState => (isEmptyReport(r) ? 'empty' : 'report');
+/**
+ * What the dashboard shows, as its data-state: a report, an empty one, an
+ * error, or nothing settled yet ("loading", also while a report fetched
+ * before is refetched) or the history.
+ */
+export type DashboardState = 'report' | 'empty' | 'error' | 'loading' | 'history';
+
+const stateOf = (r: Report): DashboardState => (isEmptyReport(r) ? 'empty' : 'report');
 
 export interface DashboardProps {
   theme: Pick<ThemeModeState, 'setting' | 'cycle'>;
-  /** Changing it refetches the report, keeping the current one visible (e.g. after signing in). */
-  reloadKey?: unknown;
-  /** False while something else (a dialog) owns the render probe. */
-  probeActive?: boolean;
   /** The connection switcher in the top bar. */
   connection?: ProfileSwitcherProps;
   /** The active platform profile has no session at all (not an ended one). */
@@ -50,10 +49,11 @@ export interface DashboardProps {
  * one stored report opened from it.
  */
 export function Dashboard(props: DashboardProps) {
-  const { theme, reloadKey, probeActive = true, connection, signedOut, onSignIn, onSessionEnded } = props;
-  const { presets, source } = useAppInfo();
+  const { theme, connection, signedOut, onSignIn, onSessionEnded } = props;
+  const activeId = connection?.activeId ?? '';
+  const { presets, source } = useAppInfo(activeId);
   const [period, setPeriod] = usePeriodChoice();
-  const live = useReport(period, reloadKey);
+  const live = useReport(period, activeId);
   const { status, report, storedEntry, error, offline, refresh: refreshReport } = live;
   const [historyOpen, setHistoryOpen] = useState(false);
   const [opened, setOpened] = useState<StoredReport>();
@@ -67,7 +67,7 @@ export function Dashboard(props: DashboardProps) {
   }, [refreshReport]);
   useRefreshShortcut(refresh);
   const toggleHistory = useCallback(() => setHistoryOpen((o) => !o), []);
-  useHistoryShortcut(toggleHistory, probeActive && !settingsOpen);
+  useHistoryShortcut(toggleHistory, !settingsOpen);
   const [settingsSection, setSettingsSection] = useState<'prices'>();
   const openSettings = useCallback(() => {
     setSettingsSection(undefined);
@@ -77,32 +77,22 @@ export function Dashboard(props: DashboardProps) {
     setSettingsSection('prices');
     setSettingsOpen(true);
   }, []);
-  useSettingsShortcut(openSettings, probeActive);
+  useSettingsShortcut(openSettings);
 
-  const activeId = connection?.activeId ?? '';
   const glance = useGlance(activeId);
   const loading = status === 'loading';
-  const showingLive = !historyOpen && !opened;
-  let probeState: RenderState | undefined;
-  if (!probeActive || historyOpen) probeState = undefined;
-  else if (opened) probeState = stateOf(opened.report);
-  else if (!report) probeState = loading ? undefined : error ? 'error' : undefined;
-  else if (loading && !storedEntry) probeState = undefined; // a refetch under the last fetched report
-  else probeState = error && !offline ? 'error' : stateOf(report);
-  const shownEntry = historyOpen ? undefined : (opened?.entry ?? storedEntry);
-  const reportTime = storedEntry?.fetched_at ?? report?.generated_at ?? '';
-  const probeExtra = [
-    shownEntry ? asOfText(shownEntry.fetched_at, now) : '',
-    showingLive && offline && report ? offlineTitle(offline.since, reportTime, now) : '',
-    showingLive && glance ? JSON.stringify(glance) : '', // the "This month" card came or changed
-  ].join('|');
-  useRenderProbe(probeState, historyOpen ? undefined : (opened ?? report), error, probeExtra);
+  let shownState: DashboardState;
+  if (historyOpen) shownState = 'history';
+  else if (opened) shownState = stateOf(opened.report);
+  else if (!report) shownState = loading || !error ? 'loading' : 'error';
+  else if (loading && !storedEntry) shownState = 'loading'; // a refetch under the last fetched report
+  else shownState = error && !offline ? 'error' : stateOf(report);
 
   const sessionEnded = error?.code === 'unauthorized';
-  const onSessionEndedRef = useLatest(onSessionEnded);
+  const sessionHasEnded = useEffectEvent(() => onSessionEnded?.());
   useEffect(() => {
-    if (sessionEnded) onSessionEndedRef.current?.();
-  }, [sessionEnded, error, onSessionEndedRef]);
+    if (sessionEnded) sessionHasEnded();
+  }, [sessionEnded, error]);
 
   const changePeriod = useCallback(
     (p: PeriodRequest) => {
@@ -112,7 +102,7 @@ export function Dashboard(props: DashboardProps) {
     },
     [setPeriod],
   );
-  usePeriodShortcuts(presets, period, changePeriod, probeActive && !settingsOpen);
+  usePeriodShortcuts(presets, period, changePeriod, !settingsOpen);
   const showAllTime = useCallback(() => changePeriod(presetRequest(ALL_TIME_PRESET, period.utc)), [changePeriod, period.utc]);
   const backToLive = useCallback(() => {
     setHistoryOpen(false);
@@ -133,7 +123,6 @@ export function Dashboard(props: DashboardProps) {
       <HistoryPage
         profileId={activeId}
         current={opened?.entry ?? storedEntry}
-        reloadKey={storedEntry ? '' : (report?.generated_at ?? '')}
         now={now}
         onOpen={openStored}
         onClose={() => setHistoryOpen(false)}
@@ -188,6 +177,7 @@ export function Dashboard(props: DashboardProps) {
       <Box
         component="main"
         aria-busy={loading}
+        data-state={shownState}
         sx={{ flex: 1, width: '100%', maxWidth: 1440, mx: 'auto', px: { xs: 2, sm: 3 }, py: { xs: 2, sm: 3 } }}
       >
         {body}

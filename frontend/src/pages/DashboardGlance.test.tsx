@@ -10,7 +10,7 @@ import { stubAppStart } from '../test/mockApi';
 
 vi.mock('../api', async (importOriginal) =>
   (await import('../test/mockApi')).mockApi(importOriginal, [
-    'fetchGlance', 'refreshGlance', 'onGlance', 'onProfileChanged', 'fetchSettings', 'saveSettings',
+    'fetchGlance', 'refreshGlance', 'onGlance', 'onConnectionChanged', 'fetchSettings', 'saveSettings',
   ]),
 );
 
@@ -33,7 +33,7 @@ beforeEach(() => {
     glanceListeners.push(cb);
     return () => (glanceListeners = glanceListeners.filter((c) => c !== cb));
   });
-  m.onProfileChanged.mockImplementation((cb) => {
+  m.onConnectionChanged.mockImplementation((cb) => {
     profileListeners.push(cb);
     return () => (profileListeners = profileListeners.filter((c) => c !== cb));
   });
@@ -106,7 +106,7 @@ describe('Dashboard "This month" card', () => {
 });
 
 describe('Switching profile from the tray', () => {
-  it('reloads the profiles and the report on "profile-changed"', async () => {
+  it('reloads the profiles and the report on "connection:changed"', async () => {
     let state = makeState([mongoView(), platformView(signedIn('bob'))], 'p-mongo');
     m.fetchProfiles.mockImplementation(async () => state);
     render(<App />);

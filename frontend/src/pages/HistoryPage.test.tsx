@@ -17,7 +17,7 @@ vi.mock('../api', async (importOriginal) =>
 
 const m = vi.mocked(api);
 const DAY = 24 * HOUR;
-const WEEK_PERIOD = { preset: 'last_7_days', label: 'Last 7 days', start: null, end: null, time_zone: 'UTC', bucket: 'day' };
+const WEEK_PERIOD = { preset: 'last_7_days' as const, label: 'Last 7 days', start: null, end: null, time_zone: 'UTC', bucket: 'day' };
 
 const newest = entry({ id: 'r-3', fetched_at: new Date(Date.now() - 5 * 60_000).toISOString(), total_cost_usd: 1234.5678, total_tokens: 1_234_567 });
 const older = entry({ id: 'r-2', fetched_at: new Date(Date.now() - DAY).toISOString() });

@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -15,6 +16,8 @@ import {
   compareStoredReports,
   getStoredReport,
   toApiError,
+  type ApiError,
+  type ReportDiff,
   type StoredEntry,
   type StoredReport,
 } from '../api';
@@ -23,6 +26,7 @@ import { DeleteStoredReportDialog } from '../features/history/DeleteStoredReport
 import { ErrorState } from '../components/ErrorState';
 import { HistoryTable } from '../features/history/HistoryTable';
 import { HistoryWarnings } from '../features/history/HistoryWarnings';
+import { queryKeys } from '../hooks/queryKeys';
 import { useHistory } from '../hooks/useHistory';
 
 export interface HistoryPageProps {
@@ -30,8 +34,6 @@ export interface HistoryPageProps {
   profileId: string;
   /** The stored report on screen, if any: what "Compare with current" compares with. */
   current?: StoredEntry;
-  /** Changing it lists again (e.g. when a fresh report was stored). */
-  reloadKey?: unknown;
   now: number;
   onOpen: (stored: StoredReport) => void;
   onClose: () => void;
@@ -61,14 +63,23 @@ function EmptyHistory({ all }: { all: boolean }) {
  * The reports kept on disk: open one read-only, compare one with the current
  * report, or delete one. Needs no network (HistoryService only).
  */
-export function HistoryPage({ profileId, current, reloadKey, now, onOpen, onClose, onDeleted }: HistoryPageProps) {
+export function HistoryPage({ profileId, current, now, onOpen, onClose, onDeleted }: HistoryPageProps) {
   const [all, setAll] = useState(false);
-  const { history, error, loading, reload } = useHistory(all ? '' : profileId, reloadKey);
+  const { history, error, loading, reload } = useHistory(all ? '' : profileId);
   const [openingId, setOpeningId] = useState<string>();
   const [notice, setNotice] = useState('');
-  const [compare, setCompare] = useState<CompareState>();
+  const [comparing, setComparing] = useState<{ from: StoredEntry; to: StoredEntry }>();
   const [deleting, setDeleting] = useState<StoredEntry>();
-  const compareSeq = useRef(0);
+  const diff = useQuery<ReportDiff, ApiError>({
+    queryKey: queryKeys.compare(comparing?.from.id ?? '', comparing?.to.id ?? ''),
+    queryFn: () => compareStoredReports(comparing!.from.id, comparing!.to.id),
+    enabled: !!comparing,
+  });
+  const compare: CompareState | undefined = comparing && {
+    ...comparing,
+    diff: diff.data,
+    error: diff.error?.message,
+  };
 
   const open = useCallback(
     async (e: StoredEntry) => {
@@ -86,23 +97,8 @@ export function HistoryPage({ profileId, current, reloadKey, now, onOpen, onClos
     [onOpen, reload],
   );
 
-  const startCompare = useCallback((from: StoredEntry, to: StoredEntry) => {
-    const seq = ++compareSeq.current;
-    setCompare({ from, to });
-    compareStoredReports(from.id, to.id).then(
-      (diff) => {
-        if (seq === compareSeq.current) setCompare({ from, to, diff });
-      },
-      (err: unknown) => {
-        if (seq === compareSeq.current) setCompare({ from, to, error: toApiError(err).message });
-      },
-    );
-  }, []);
-
-  const closeCompare = useCallback(() => {
-    compareSeq.current++; // drop the answer still on its way
-    setCompare(undefined);
-  }, []);
+  const startCompare = useCallback((from: StoredEntry, to: StoredEntry) => setComparing({ from, to }), []);
+  const closeCompare = useCallback(() => setComparing(undefined), []);
 
   const deleted = useCallback(
     (id: string) => {

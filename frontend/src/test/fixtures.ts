@@ -232,7 +232,7 @@ export function everyoneReport(over: Record<string, unknown> = {}): Report {
 // 1,234,567 tokens: 500K input, 234,567 output, 100K cache write, 400K read).
 
 /** report.pricing of pricedReport(): one unpriced model, drift +$32.25 over $1,167.75 computed. */
-export const PRICING = {
+export const PRICING: NonNullable<Report['pricing']> = backend.PricingSummary.createFrom({
   table_version: '2026-02-17',
   table_source: 'Anthropic pricing page',
   computed_usd: 1180.25,
@@ -248,7 +248,7 @@ export const PRICING = {
   long_context_extra_usd: 7.5,
   cache_savings_usd: 95.4,
   cache_hit_ratio: 0.4,
-};
+});
 
 /** by_model of pricedReport(): two priced models and one without a price. */
 export const PRICED_BY_MODEL = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backend } from '@wails/go/models';
+import type { UsageRow } from '../api';
 import { BY_USER, everyoneReport, makeReport } from '../test/fixtures';
 import { costShare, isEveryoneReport, modeLabel, rowLabel, sortRows } from './breakdowns';
 
@@ -34,10 +34,10 @@ describe('breakdowns utils', () => {
   });
 
   it('sorts user rows without changing the input', () => {
-    const rows = BY_USER.map((r) => backend.UsageRow.createFrom(r));
-    const keys = (rs: backend.UsageRow[]) => rs.map((r) => r.key);
-    const cacheRead = (r: backend.UsageRow) => r.tokens?.cache_read_input_tokens;
-    const cacheWrite = (r: backend.UsageRow) => r.tokens?.cache_creation_input_tokens;
+    const rows = BY_USER.map((r) => ({ ...r }));
+    const keys = (rs: UsageRow[]) => rs.map((r) => r.key);
+    const cacheRead = (r: UsageRow) => r.tokens?.cache_read_input_tokens;
+    const cacheWrite = (r: UsageRow) => r.tokens?.cache_creation_input_tokens;
     expect(keys(sortRows(rows, 'label', 'asc'))).toEqual(['u-alice', 'u-bob', 'u-carol', '']);
     expect(keys(sortRows(rows, 'label', 'desc'))).toEqual(['u-carol', 'u-bob', 'u-alice', '']);
     expect(keys(sortRows(rows, cacheRead, 'desc'))).toEqual(['u-bob', 'u-alice', '', 'u-carol']);

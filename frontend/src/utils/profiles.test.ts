@@ -45,7 +45,7 @@ describe('profiles utils', () => {
   });
 
   it('knows when a profile needs a password', () => {
-    const profile = { id: 'a', name: 'A', kind: 'platform' };
+    const profile = { id: 'a', name: 'A', kind: 'platform' as const };
     const v = { profile, session: session(), has_password: false, insecure: false };
     expect(needsSignIn(v, NOW)).toBe(false);
     expect(needsSignIn({ ...v, session: session({ expired: true }) }, NOW)).toBe(true);

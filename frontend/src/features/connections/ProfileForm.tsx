@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { saveProfile, toApiError, type Profile, type ProfileKind, type ProfileView } from '../../api';
+import { saveProfile, toApiError, type Profile, type ProfileView, type SourceKind } from '../../api';
 import { useMongoCheck } from '../../hooks/useMongoCheck';
 import { AccountPicker } from './AccountPicker';
 import { TestConnectionButton } from './TestConnectionButton';
@@ -22,7 +22,7 @@ import { KindIcon } from './KindIcon';
 const DEFAULT_DATABASE = 'claude_workflows';
 
 interface Values {
-  kind: ProfileKind;
+  kind: SourceKind;
   name: string;
   base_url: string;
   login: string;
@@ -179,7 +179,7 @@ export function ProfileForm({ open, editing, onClose, onSaved }: ProfileFormProp
               size="small"
               value={values.kind}
               disabled={!isNew}
-              onChange={(_, k: ProfileKind | null) => k && setValues((v) => ({ ...v, kind: k }))}
+              onChange={(_, k: SourceKind | null) => k && setValues((v) => ({ ...v, kind: k }))}
               aria-label="Kind of connection"
             >
               <ToggleButton value="platform" sx={{ gap: 1 }}>

@@ -16,7 +16,6 @@ import Typography from '@mui/material/Typography';
 import VisibilityOffOutlined from '@mui/icons-material/VisibilityOffOutlined';
 import VisibilityOutlined from '@mui/icons-material/VisibilityOutlined';
 import { activateProfile, signIn, toApiError, type ProfileView } from '../../api';
-import { useRenderProbe } from '../../hooks/useRenderProbe';
 import { useSticky } from '../../hooks/useSticky';
 
 export interface SignInDialogProps {
@@ -68,8 +67,6 @@ export function SignInDialog({ view, demo, onClose, onSignedIn, onEditProfile }:
     setFocused(false);
   }, [id]);
 
-  useRenderProbe(id && focused ? 'signin' : undefined, id, error);
-
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!id || busy) return;
@@ -112,7 +109,7 @@ export function SignInDialog({ view, demo, onClose, onSignedIn, onEditProfile }:
   const showDemo = profile?.demo && demo?.login;
   return (
     <Dialog open={!!view} onClose={close} maxWidth="xs" fullWidth aria-labelledby="sign-in-title">
-      <Box component="form" noValidate onSubmit={submit} aria-busy={busy}>
+      <Box component="form" noValidate onSubmit={submit} aria-busy={busy} data-state={id && focused ? 'signin' : 'opening'}>
         {busy && (
           <LinearProgress aria-label="Signing in" sx={{ position: 'absolute', top: 0, left: 0, right: 0, height: 2 }} />
         )}
