@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, onTestFinished } from 'vitest';
+import { startRenderProbe } from './e2e/renderProbe';
 import * as api from './api';
 import { ApiError, type ProfilesState } from './api';
 import { App } from './App';
@@ -55,6 +56,7 @@ const metric = (id: string) => document.querySelector(`[data-metric="${id}"]`);
 describe('App flow', () => {
   it('opens the connect screen on first run and reports "connect"', async () => {
     m.probeEnabled.mockResolvedValue(true);
+    onTestFinished(await startRenderProbe()); // as the e2e build starts it
     render(<App />);
     expect(await screen.findByText('Welcome to usagedash')).toBeInTheDocument();
     await waitFor(() => expect(m.probeRendered).toHaveBeenCalledWith('connect', []));
@@ -92,6 +94,7 @@ describe('App flow', () => {
 
   it('asks an active signed-out platform profile for its password and reports "signin"', async () => {
     m.probeEnabled.mockResolvedValue(true);
+    onTestFinished(await startRenderProbe()); // as the e2e build starts it
     backend = makeState([demoView()], 'p-demo');
     m.fetchReport.mockRejectedValueOnce(new ApiError('unauthorized', 'Sign in to see usage.'));
     render(<App />);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -33,20 +33,20 @@ export function AppFlow({ theme }: AppFlowProps) {
   const [form, setForm] = useState<{ editing?: ProfileView }>();
   const [deleting, setDeleting] = useState<ProfileView>();
   const [notice, setNotice] = useState('');
-  const prompted = useRef(false);
+  const [prompted, setPrompted] = useState(false);
 
+  const activeId = state?.active_id;
   const profiles = state?.profiles ?? [];
   const active = profiles.find((v) => v.profile.id === state?.active_id);
   const signInView = signInId ? profiles.find((v) => v.profile.id === signInId) : undefined;
   const demo = state ? { login: state.demo_login, password: state.demo_password } : undefined;
 
   // On start, an active platform profile without a live session asks for its password.
-  useEffect(() => {
-    if (!state || prompted.current) return;
-    prompted.current = true;
+  if (state && !prompted) {
+    setPrompted(true);
     const first = state.profiles.find((v) => v.profile.id === state.active_id);
     if (needsSignIn(first)) setSignInId(first?.profile.id);
-  }, [state]);
+  }
 
   // The reports are fetched again, keeping the current one visible (e.g. after signing in).
   const refetchReports = useCallback(() => void qc.invalidateQueries({ queryKey: queryKeys.reports }), [qc]);
@@ -74,13 +74,13 @@ export function AppFlow({ theme }: AppFlowProps) {
         return;
       }
       try {
-        if (v.profile.id !== state?.active_id) await activateProfile(v.profile.id);
+        if (v.profile.id !== activeId) await activateProfile(v.profile.id);
         await showDashboard();
       } catch (err) {
         setNotice(toApiError(err).message);
       }
     },
-    [state?.active_id, showDashboard],
+    [activeId, showDashboard],
   );
 
   const signedIn = useCallback(
@@ -102,9 +102,9 @@ export function AppFlow({ theme }: AppFlowProps) {
       await reload();
       setForm(undefined);
       if (isNew) setSignInId(p.id);
-      else if (p.id === state?.active_id) refetchReports();
+      else if (p.id === activeId) refetchReports();
     },
-    [reload, showDashboard, state?.active_id, refetchReports],
+    [reload, showDashboard, activeId, refetchReports],
   );
 
   const deleted = useCallback(async () => {

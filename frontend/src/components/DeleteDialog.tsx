@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -26,10 +26,13 @@ export function DeleteDialog({ id, titleId, title, text, remove, onClose, onDele
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
-  useEffect(() => {
+  // Another item starts afresh.
+  const [shownFor, setShownFor] = useState(id);
+  if (shownFor !== id) {
+    setShownFor(id);
     setBusy(false);
     setError('');
-  }, [id]);
+  }
 
   async function confirm() {
     if (!id) return;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchSettings, saveSettings, type ApiError, type Settings } from '../api';
 import { hasPriceErrors } from '../utils/priceForm';
@@ -69,19 +69,16 @@ export function useSettingsForm(open: boolean, profileId?: string, unpricedModel
   const { form, checked } = current;
 
   const { reset: resetSave, mutateAsync } = saving;
-  const set = useCallback(
-    <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
-      setMade((m) => (m.form ? { ...m, form: { ...m.form, [key]: value } } : m));
-      resetSave();
-    },
-    [resetSave],
-  );
+  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
+    setMade((m) => (m.form ? { ...m, form: { ...m.form, [key]: value } } : m));
+    resetSave();
+  };
 
   const budgetProblem = form && profileId ? budgetError(form.budget) : undefined;
   const priceProblem = !!form && hasPriceErrors(form.prices);
   const settings = current.base?.settings;
 
-  const save = useCallback(async () => {
+  const save = async () => {
     setMade((m) => ({ ...m, checked: true }));
     if (!settings || !form || budgetProblem || priceProblem) return undefined;
     try {
@@ -89,7 +86,7 @@ export function useSettingsForm(open: boolean, profileId?: string, unpricedModel
     } catch {
       return undefined; // the refusal shows as serverError
     }
-  }, [settings, form, budgetProblem, priceProblem, profileId, mutateAsync]);
+  };
 
   return {
     form,

@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, onTestFinished } from 'vitest';
+import { startRenderProbe } from '../e2e/renderProbe';
 import * as api from '../api';
 import type { ProfilesState } from '../api';
 import { demoView, makeState, mongoView, platformView, signedIn } from '../test/fixtures';
@@ -82,6 +83,7 @@ describe('ConnectScreen', () => {
 
   it('reports "connect" to the render probe', async () => {
     m.probeEnabled.mockResolvedValue(true);
+    onTestFinished(await startRenderProbe()); // as the e2e build starts it
     renderScreen(makeState([mongoView()]));
     await waitFor(() => expect(m.probeRendered).toHaveBeenCalledWith('connect', []));
   });

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, onTestFinished } from 'vitest';
+import { startRenderProbe } from '../e2e/renderProbe';
 import * as api from '../api';
 import { ApiError, type Report } from '../api';
 import { App } from '../App';
@@ -172,6 +173,7 @@ describe('Dashboard', () => {
 
   it('reports what it painted to the render probe', async () => {
     m.probeEnabled.mockResolvedValue(true);
+    onTestFinished(await startRenderProbe()); // as the e2e build starts it
     renderWith(makeReport());
     await waitFor(() => expect(m.probeRendered).toHaveBeenCalled());
     const [state, metrics] = m.probeRendered.mock.calls.at(-1)!;
@@ -184,6 +186,7 @@ describe('Dashboard', () => {
 
   it('reports error and empty states to the render probe', async () => {
     m.probeEnabled.mockResolvedValue(true);
+    onTestFinished(await startRenderProbe()); // as the e2e build starts it
     m.fetchReport.mockRejectedValueOnce(new ApiError('bad_data', 'Bad record.')).mockResolvedValueOnce(emptyReport());
     render(<App />);
     await waitFor(() => expect(m.probeRendered).toHaveBeenCalledWith('error', []));

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, onTestFinished } from 'vitest';
+import { startRenderProbe } from '../e2e/renderProbe';
 import * as api from '../api';
 import { ApiError, type Glance } from '../api';
 import { App } from '../App';
@@ -92,6 +93,7 @@ describe('Dashboard "This month" card', () => {
 
   it('reports the card to the render probe when it arrives after the report', async () => {
     m.probeEnabled.mockResolvedValue(true);
+    onTestFinished(await startRenderProbe()); // as the e2e build starts it
     m.fetchGlance.mockRejectedValue(new ApiError('not_found', 'No figures yet.'));
     render(<App />);
     await waitFor(() => expect(m.probeRendered).toHaveBeenCalledWith('report', expect.any(Array)));

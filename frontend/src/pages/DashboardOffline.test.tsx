@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, onTestFinished } from 'vitest';
+import { startRenderProbe } from '../e2e/renderProbe';
 import * as api from '../api';
 import { ApiError, type Report, type StoredReport } from '../api';
 import { App } from '../App';
@@ -152,6 +153,7 @@ describe('Dashboard with stored reports', () => {
 
   it('tells the render probe about the stored report and the offline banner', async () => {
     m.probeEnabled.mockResolvedValue(true);
+    onTestFinished(await startRenderProbe()); // as the e2e build starts it
     const first = deferred<Report>();
     m.fetchReport.mockReturnValueOnce(first.promise).mockResolvedValueOnce(makeReport());
     const s = stored();

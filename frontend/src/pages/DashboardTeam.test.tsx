@@ -1,5 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, onTestFinished } from 'vitest';
+import { startRenderProbe } from '../e2e/renderProbe';
 import * as api from '../api';
 import type { Report } from '../api';
 import { App } from '../App';
@@ -29,6 +30,7 @@ describe('Dashboard breakdowns', () => {
     m.fetchProfiles.mockResolvedValue(makeState([mongoView({ account: '*' })], 'p-mongo'));
     m.fetchSource.mockResolvedValue({ kind: 'mongodb', label: LABEL, account: '*' });
     m.probeEnabled.mockResolvedValue(true);
+    onTestFinished(await startRenderProbe()); // as the e2e build starts it
     await show(everyoneReport());
     expect(screen.getByTestId('source-line')).toHaveTextContent(`Everyone · ${LABEL}`);
     const table = screen.getByTestId('users-table');

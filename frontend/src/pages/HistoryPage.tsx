@@ -103,11 +103,11 @@ export function HistoryPage({ profileId, current, now, onOpen, onClose, onDelete
   const deleted = useCallback(
     (id: string) => {
       setDeleting(undefined);
-      if (compare && (compare.from.id === id || compare.to.id === id)) closeCompare();
+      if (comparing && (comparing.from.id === id || comparing.to.id === id)) closeCompare();
       reload();
       onDeleted?.(id);
     },
-    [compare, closeCompare, reload, onDeleted],
+    [comparing, closeCompare, reload, onDeleted],
   );
 
   const entries = history?.entries ?? [];

@@ -99,15 +99,22 @@ export function ProfileForm({ open, editing, onClose, onSaved }: ProfileFormProp
   const check = useMongoCheck();
   const { reset: resetCheck, loadUsers, clearResult } = check;
 
+  // Each opening (or another profile to edit) starts the form afresh.
+  const [shownFor, setShownFor] = useState<{ open: boolean; editing?: ProfileView }>({ open: false });
+  if (shownFor.open !== open || shownFor.editing !== editing) {
+    setShownFor({ open, editing });
+    if (open) {
+      setTarget(editing);
+      setValues(initialValues(editing));
+      setSubmitted(false);
+      setBusy(false);
+      setServerError('');
+      setTestTried(false);
+      setOpening((n) => n + 1);
+    }
+  }
   useEffect(() => {
     if (!open) return;
-    setTarget(editing);
-    setValues(initialValues(editing));
-    setSubmitted(false);
-    setBusy(false);
-    setServerError('');
-    setTestTried(false);
-    setOpening((n) => n + 1);
     resetCheck();
     // A saved MongoDB profile can list its users straight away (with its stored password).
     if (editing?.profile.kind === 'mongodb') void loadUsers(toProfile(initialValues(editing), editing.profile));

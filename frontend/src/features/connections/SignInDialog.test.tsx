@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, onTestFinished } from 'vitest';
+import { startRenderProbe } from '../../e2e/renderProbe';
 import * as api from '../../api';
 import { ApiError } from '../../api';
 import { demoView, platformView, signedIn } from '../../test/fixtures';
@@ -100,6 +101,7 @@ describe('SignInDialog', () => {
 
   it('reports "signin" to the render probe while the password field is focused', async () => {
     m.probeEnabled.mockResolvedValue(true);
+    onTestFinished(await startRenderProbe()); // as the e2e build starts it
     renderDialog();
     await waitFor(() => expect(m.probeRendered).toHaveBeenCalledWith('signin', []));
   });

@@ -58,13 +58,18 @@ export function SignInDialog({ view, demo, onClose, onSignedIn, onEditProfile }:
   const attempt = useRef(0);
   const id = view?.profile.id;
 
-  useEffect(() => {
-    attempt.current++; // a sign-in still in flight for another profile is ignored
+  // Another profile starts afresh; a sign-in still in flight for the last one is ignored.
+  const [formFor, setFormFor] = useState(id);
+  if (formFor !== id) {
+    setFormFor(id);
     setPassword('');
     setVisible(false);
     setBusy(false);
     setError('');
     setFocused(false);
+  }
+  useEffect(() => {
+    attempt.current++;
   }, [id]);
 
   async function submit(e: FormEvent) {

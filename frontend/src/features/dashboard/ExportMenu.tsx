@@ -64,7 +64,7 @@ export function ExportMenu({ report }: ExportMenuProps) {
       </Tooltip>
       <Menu
         id="export-menu"
-        anchorEl={anchor.current}
+        anchorEl={() => anchor.current as HTMLElement}
         open={open && !!report}
         onClose={() => setOpen(false)}
         slotProps={{ list: { 'aria-labelledby': 'export-button', dense: true } }}
