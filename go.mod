@@ -6,6 +6,7 @@ require (
 	fyne.io/systray v1.12.0
 	github.com/FerretDB/FerretDB v1.24.2
 	github.com/adrg/xdg v0.5.3
+	github.com/fsnotify/fsnotify v1.9.0
 	github.com/godbus/dbus/v5 v5.2.2
 	github.com/golang-jwt/jwt/v5 v5.3.1
 	github.com/google/uuid v1.6.0
@@ -15,7 +16,6 @@ require (
 	golang.org/x/crypto v0.59.0
 	golang.org/x/image v0.48.0
 	golang.org/x/sync v0.25.0
-	github.com/fsnotify/fsnotify v1.9.0
 )
 
 require (

@@ -9,7 +9,7 @@ import (
 // StoredReport is a report from the history with when it was fetched.
 type StoredReport struct {
 	Report *backend.Report `json:"report"`
-	Entry  history.Entry     `json:"entry"`
+	Entry  history.Entry   `json:"entry"`
 }
 
 // History is the stored reports, newest first, and the files that could

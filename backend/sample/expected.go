@@ -6,7 +6,7 @@ import (
 )
 
 // Expect computes, straight from the dataset's structs and the platform's
-// rules as DESIGN.md states them, the usage-stats numbers of the user whose
+// documented usage-stats rules (workflows and instances counted over all time, logs by their instance and period, costs summed and rounded to 4 decimals), the usage-stats numbers of the user whose
 // username or email is account, for logs in [start, end] (nil = open). Tests
 // compare every source against it: it shares no code with them.
 // The keys are the platform's JSON field names.
