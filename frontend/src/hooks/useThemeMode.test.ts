@@ -1,4 +1,5 @@
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
+import { renderHook } from '../test/render';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../api';
 import { THEME_STORAGE_KEY, useThemeMode } from './useThemeMode';
