@@ -47,7 +47,7 @@ export function useSettingsForm(open: boolean, profileId?: string, unpricedModel
   const qc = useQueryClient();
   const loaded = useQuery<Settings, ApiError>({ queryKey: queryKeys.settings, queryFn: fetchSettings, enabled: open });
   const saving = useMutation<Settings, ApiError, Settings>({
-    mutationFn: saveSettings,
+    mutationFn: (s) => saveSettings(s),
     onSuccess: (s) => qc.setQueryData(queryKeys.settings, s),
   });
   const ready = open && loaded.data && !loaded.isFetching;

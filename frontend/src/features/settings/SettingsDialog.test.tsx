@@ -65,6 +65,9 @@ describe('SettingsDialog', () => {
       close_to_tray: false,
       tray_shows: 'budget',
       alerts_paused: true,
+      check_prices_daily: false,
+      price_list_url: '',
+      cache_ttl: {},
       budgets: {
         'p-other': { monthly_usd: 20, alert_percents: [50] },
         'p-mongo': { monthly_usd: 150.5, alert_percents: [50, 80] },
