@@ -6,7 +6,7 @@ import (
 	"math"
 	"time"
 
-	"go.mongodb.org/mongo-driver/bson/bsontype"
+	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/x/bsonx/bsoncore"
 
 	"usagedash/backend/usage"
@@ -86,7 +86,7 @@ func eachElement(doc bsoncore.Document, fn func(key []byte, v bsoncore.Value)) e
 // stringBytes returns a BSON string's bytes (aliasing v), or nil for any
 // other type.
 func stringBytes(v bsoncore.Value) []byte {
-	if v.Type != bsontype.String || len(v.Data) < 5 {
+	if v.Type != bson.TypeString || len(v.Data) < 5 {
 		return nil
 	}
 	n := int(int32(binary.LittleEndian.Uint32(v.Data)))
@@ -99,11 +99,11 @@ func stringBytes(v bsoncore.Value) []byte {
 // intValue reads a BSON number as an integer; other types count 0.
 func intValue(v bsoncore.Value) int64 {
 	switch v.Type {
-	case bsontype.Int32:
+	case bson.TypeInt32:
 		return int64(v.Int32())
-	case bsontype.Int64:
+	case bson.TypeInt64:
 		return v.Int64()
-	case bsontype.Double:
+	case bson.TypeDouble:
 		f := v.Double()
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			return 0
@@ -117,15 +117,15 @@ func intValue(v bsoncore.Value) int64 {
 // finite number; other types (null included), NaN and infinities give 0, false.
 func numberValue(v bsoncore.Value) (float64, bool) {
 	switch v.Type {
-	case bsontype.Double:
+	case bson.TypeDouble:
 		f := v.Double()
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			return 0, false
 		}
 		return f, true
-	case bsontype.Int32:
+	case bson.TypeInt32:
 		return float64(v.Int32()), true
-	case bsontype.Int64:
+	case bson.TypeInt64:
 		return float64(v.Int64()), true
 	}
 	return 0, false

@@ -244,7 +244,7 @@ func TestErrorMappingAndNoSecretsInMessages(t *testing.T) {
 		{"404 wrong path", raw(404, "application/json", `{"detail":"Not Found"}`), "login", backend.EINVALID, ErrNotPlatformAPI, "does not look like the platform's API (HTTP 404 at /api/auth/login)"},
 		{"405", raw(405, "text/html", "<html>nope</html>"), "usage", backend.EINVALID, ErrNotPlatformAPI, "HTTP 405 at /api/auth/usage-stats"},
 		{"redirect", func(w http.ResponseWriter, r *http.Request) {
-			http.Redirect(w, r, "https://elsewhere.example/login?x=1", 302)
+			http.Redirect(w, r, "https://elsewhere.example/login?x=1", http.StatusFound)
 		}, "login", backend.EINVALID, ErrNotPlatformAPI, "redirects elsewhere (HTTP 302 to https://elsewhere.example)"},
 		{"502", raw(502, "text/html", "<html>Bad Gateway</html>"), "usage", backend.EUNAVAILABLE, nil, "The platform had an internal error (HTTP 502)."},
 		{"500 huge", raw(500, "text/plain", strings.Repeat("e", 2<<20)), "me", backend.EUNAVAILABLE, nil, "HTTP 500"},

@@ -47,14 +47,14 @@ func startDisplay(ctx context.Context, num int) (*display, error) {
 	var log bytes.Buffer
 	cmd.Stderr = &log
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("Xvfb: %w", err)
+		return nil, fmt.Errorf("starting Xvfb: %w", err)
 	}
 	d := &display{name: name, cmd: cmd, done: make(chan struct{})}
 	go func() { _ = cmd.Wait(); close(d.done) }()
 	err := waitFor(ctx, 15*time.Second, "Xvfb "+name+" to answer", func() (bool, error) {
 		select {
 		case <-d.done:
-			return false, fmt.Errorf("Xvfb %s exited: %s", name, strings.TrimSpace(log.String()))
+			return false, fmt.Errorf("the X server %s exited: %s", name, strings.TrimSpace(log.String()))
 		default:
 		}
 		c := exec.Command("xdotool", "getdisplaygeometry")
