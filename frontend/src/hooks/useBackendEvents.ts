@@ -5,8 +5,8 @@ import { queryKeys } from './queryKeys';
 
 /**
  * Keeps the cached server state in step with the Go side's events: a new
- * glance replaces the cached one, a connection switch (e.g. from the tray) or
- * an ended session reloads the connections and the reports, and saved
+ * glance replaces the cached one, a connection switch (e.g. from the tray)
+ * asks for its glance, an ended session reloads the connections, and saved
  * settings are read again. Mounted once, under the QueryClientProvider.
  */
 export function useBackendEvents(): void {
@@ -18,11 +18,8 @@ export function useBackendEvents(): void {
         if (g) qc.setQueryData(queryKeys.glance(g.profile_id), g);
         else qc.setQueriesData({ queryKey: queryKeys.glances }, null);
       }),
-      onConnectionChanged(() => {
-        void qc.invalidateQueries({ queryKey: queryKeys.profiles });
-        void qc.invalidateQueries({ queryKey: queryKeys.reports });
-        void qc.invalidateQueries({ queryKey: queryKeys.glances });
-      }),
+      // AppFlow reloads the connections and the reports; the glance is asked for afresh.
+      onConnectionChanged(() => void qc.invalidateQueries({ queryKey: queryKeys.glances })),
       onSessionEnded(() => void qc.invalidateQueries({ queryKey: queryKeys.profiles })),
       onSettingsChanged(() => void qc.invalidateQueries({ queryKey: queryKeys.settings })),
     ];
