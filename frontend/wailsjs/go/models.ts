@@ -1,5 +1,9 @@
 export namespace app {
 	
+	export enum Bucket {
+	    Day = "day",
+	    Hour = "hour",
+	}
 	export enum BudgetLevel {
 	    None = "none",
 	    OK = "ok",
@@ -30,10 +34,6 @@ export namespace app {
 	    Today = "today",
 	    Month = "month",
 	    Budget = "budget",
-	}
-	export enum Bucket {
-	    Day = "day",
-	    Hour = "hour",
 	}
 	export class AboutInfo {
 	    version: string;
@@ -69,6 +69,52 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.entries = this.convertValues(source["entries"], history.Entry);
 	        this.warnings = this.convertValues(source["warnings"], history.Warning);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PriceStatus {
+	    version: string;
+	    update?: pricing.UpdateInfo;
+	    checked?: string | null;
+	    checked_text: string;
+	    last_error: string;
+	    store_error: string;
+	    checking: boolean;
+	    daily_check: boolean;
+	    url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.update = this.convertValues(source["update"], pricing.UpdateInfo);
+	        this.checked = source["checked"];
+	        this.checked_text = source["checked_text"];
+	        this.last_error = source["last_error"];
+	        this.store_error = source["store_error"];
+	        this.checking = source["checking"];
+	        this.daily_check = source["daily_check"];
+	        this.url = source["url"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -199,6 +245,70 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class StoredReport {
+	    report?: backend.Report;
+	    entry: history.Entry;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoredReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], backend.Report);
+	        this.entry = this.convertValues(source["entry"], history.Entry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RecostedReport {
+	    stored?: StoredReport;
+	    recost?: pricing.Recost;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecostedReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stored = this.convertValues(source["stored"], StoredReport);
+	        this.recost = this.convertValues(source["recost"], pricing.Recost);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ReportDiff {
 	    from: backend.Report;
 	    to: backend.Report;
@@ -223,38 +333,6 @@ export namespace app {
 	        this.output_tokens = source["output_tokens"];
 	        this.cache_creation_tokens = source["cache_creation_tokens"];
 	        this.cache_read_tokens = source["cache_read_tokens"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class StoredReport {
-	    report?: backend.Report;
-	    entry: history.Entry;
-	
-	    static createFrom(source: any = {}) {
-	        return new StoredReport(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.report = this.convertValues(source["report"], backend.Report);
-	        this.entry = this.convertValues(source["entry"], history.Entry);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1075,26 +1153,26 @@ export namespace history {
 
 export namespace pricing {
 	
-	export class LongContext {
-	    threshold_tokens: number;
-	    input: number;
-	    output: number;
-	    cache_write_5m: number;
-	    cache_write_1h: number;
-	    cache_read: number;
+	export class Provenance {
+	    origin: string;
+	    url?: string;
+	    fetched_at: string;
+	    sha256?: string;
+	    check?: string;
+	    note?: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new LongContext(source);
+	        return new Provenance(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.threshold_tokens = source["threshold_tokens"];
-	        this.input = source["input"];
-	        this.output = source["output"];
-	        this.cache_write_5m = source["cache_write_5m"];
-	        this.cache_write_1h = source["cache_write_1h"];
-	        this.cache_read = source["cache_read"];
+	        this.origin = source["origin"];
+	        this.url = source["url"];
+	        this.fetched_at = source["fetched_at"];
+	        this.sha256 = source["sha256"];
+	        this.check = source["check"];
+	        this.note = source["note"];
 	    }
 	}
 	export class Modifier {
@@ -1119,28 +1197,194 @@ export namespace pricing {
 	        this.confidence = source["confidence"];
 	    }
 	}
-	export class Provenance {
-	    origin: string;
-	    url?: string;
-	    fetched_at: string;
-	    sha256?: string;
-	    check?: string;
-	    note?: string;
+	export class LongContext {
+	    threshold_tokens: number;
+	    input: number;
+	    output: number;
+	    cache_write_5m: number;
+	    cache_write_1h: number;
+	    cache_read: number;
 	
 	    static createFrom(source: any = {}) {
-	        return new Provenance(source);
+	        return new LongContext(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.origin = source["origin"];
+	        this.threshold_tokens = source["threshold_tokens"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cache_write_5m = source["cache_write_5m"];
+	        this.cache_write_1h = source["cache_write_1h"];
+	        this.cache_read = source["cache_read"];
+	    }
+	}
+	export class RowListing {
+	    row: string;
+	    family: string;
+	    name: string;
+	    from: string;
+	    input: number;
+	    output: number;
+	    cache_write_5m: number;
+	    cache_write_1h: number;
+	    cache_read: number;
+	    long_context?: LongContext;
+	    modifiers?: Modifier[];
+	    custom: boolean;
+	    note?: string;
+	    source?: string;
+	    verified?: string;
+	    confidence?: string;
+	    provenance: Provenance;
+	
+	    static createFrom(source: any = {}) {
+	        return new RowListing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.family = source["family"];
+	        this.name = source["name"];
+	        this.from = source["from"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cache_write_5m = source["cache_write_5m"];
+	        this.cache_write_1h = source["cache_write_1h"];
+	        this.cache_read = source["cache_read"];
+	        this.long_context = this.convertValues(source["long_context"], LongContext);
+	        this.modifiers = this.convertValues(source["modifiers"], Modifier);
+	        this.custom = source["custom"];
+	        this.note = source["note"];
+	        this.source = source["source"];
+	        this.verified = source["verified"];
+	        this.confidence = source["confidence"];
+	        this.provenance = this.convertValues(source["provenance"], Provenance);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FamilyListing {
+	    family: string;
+	    name: string;
+	    same_as: string[];
+	    litellm_wrong: string[];
+	    rows: RowListing[];
+	    in_force: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FamilyListing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.family = source["family"];
+	        this.name = source["name"];
+	        this.same_as = source["same_as"];
+	        this.litellm_wrong = source["litellm_wrong"];
+	        this.rows = this.convertValues(source["rows"], RowListing);
+	        this.in_force = source["in_force"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UpdateInfo {
+	    url: string;
+	    fetched_at: string;
+	    sha256: string;
+	    families: number;
+	    kept_out: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new UpdateInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.url = source["url"];
 	        this.fetched_at = source["fetched_at"];
 	        this.sha256 = source["sha256"];
-	        this.check = source["check"];
-	        this.note = source["note"];
+	        this.families = source["families"];
+	        this.kept_out = source["kept_out"];
 	    }
 	}
+	export class Listing {
+	    version: string;
+	    source: string;
+	    update?: UpdateInfo;
+	    families: FamilyListing[];
+	    custom: RowListing[];
+	    cache_ttl: string;
+	    aliases: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new Listing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.source = source["source"];
+	        this.update = this.convertValues(source["update"], UpdateInfo);
+	        this.families = this.convertValues(source["families"], FamilyListing);
+	        this.custom = this.convertValues(source["custom"], RowListing);
+	        this.cache_ttl = source["cache_ttl"];
+	        this.aliases = source["aliases"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class Price {
 	    family: string;
 	    name: string;
@@ -1201,6 +1445,91 @@ export namespace pricing {
 		    return a;
 		}
 	}
+	
+	export class RecostRow {
+	    model: string;
+	    tokens: backend.TokenBreakdown;
+	    stored_usd: number;
+	    current_usd?: number;
+	    cache_ttl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecostRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.tokens = this.convertValues(source["tokens"], backend.TokenBreakdown);
+	        this.stored_usd = source["stored_usd"];
+	        this.current_usd = source["current_usd"];
+	        this.cache_ttl = source["cache_ttl"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Recost {
+	    stored_version: string;
+	    current_version: string;
+	    at: string;
+	    models: RecostRow[];
+	    stored_usd: number;
+	    current_usd: number;
+	    unpriced_models: string[];
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Recost(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stored_version = source["stored_version"];
+	        this.current_version = source["current_version"];
+	        this.at = source["at"];
+	        this.models = this.convertValues(source["models"], RecostRow);
+	        this.stored_usd = source["stored_usd"];
+	        this.current_usd = source["current_usd"];
+	        this.unpriced_models = source["unpriced_models"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 
 }
 
