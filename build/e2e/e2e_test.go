@@ -186,7 +186,7 @@ func (w *window) start(t *testing.T, args []string) {
 	t.Helper()
 	os.Remove(w.probe)
 	w.display = startXvfb(t)
-	w.cmd = exec.Command("dbus-run-session", args...)
+	w.cmd = exec.Command("dbus-run-session", withKeyring(args)...)
 	w.cmd.Env = append(append(os.Environ(), w.env...), "DISPLAY="+w.display)
 	w.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	logf, err := os.Create(filepath.Join(w.dir, "app.log"))
@@ -394,4 +394,20 @@ func TestWindowShowsTheEveryoneView(t *testing.T) {
 		t.Errorf("users table costs %v, want %v", userCosts, wantCosts)
 	}
 	w.screenshot(t, "everyone.png")
+}
+
+// keyringScript starts a real, unlocked Secret Service (gnome-keyring, its
+// login keyring created under the window's own XDG data folder) on the app's
+// session bus before the app, as a desktop session would; without it the bus
+// activates a keyring with no unlocked collection and the app rightly says
+// the keychain is locked.
+const keyringScript = `printf %s e2e-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null || { echo "gnome-keyring-daemon failed to start" >&2; exit 97; }; exec "$@"`
+
+// withKeyring wraps dbus-run-session's arguments ("--", command...) so the
+// command runs after keyringScript.
+func withKeyring(args []string) []string {
+	if len(args) == 0 || args[0] != "--" {
+		return args
+	}
+	return append([]string{"--", "sh", "-c", keyringScript, "sh"}, args[1:]...)
 }
