@@ -22,12 +22,11 @@ func TestSecondStartFocusesTheRunningApp(t *testing.T) {
 	w.openWithBus(t, "--hidden")
 	addr := strings.TrimSpace(readFile(t, w.bus))
 	waitForBusName(t, addr, singleInstanceName)
-	// Wails maps the window for a moment before its queued hide runs; once
-	// the page has painted, the hide has run.
-	w.waitForProbe(t, "connect")
-	if ids := w.visibleWindows(); len(ids) != 0 {
-		t.Fatalf("a --hidden start shows windows %v", ids)
-	}
+	// Wails maps the window for a moment before its queued hide runs (a
+	// hidden page never paints, so the probe cannot tell): wait for the hide.
+	waitUntil(t, 60*time.Second, "the --hidden start to show no window", func() bool {
+		return len(w.visibleWindows()) == 0
+	})
 
 	second := func(args ...string) {
 		t.Helper()
@@ -73,5 +72,18 @@ func waitForBusName(t *testing.T, addr, name string) {
 	cmd := exec.Command("gdbus", "wait", "--address", addr, "--timeout", "60", name)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%s was not owned within 60 s: %v: %s", name, err, out)
+	}
+}
+
+// waitUntil polls cond every 200 ms until it holds, failing the test with what
+// it waited for after timeout.
+func waitUntil(t *testing.T, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %s", timeout, what)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 }
