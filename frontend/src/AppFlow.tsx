@@ -51,12 +51,17 @@ export function AppFlow({ theme }: AppFlowProps) {
   // The reports are fetched again, keeping the current one visible (e.g. after signing in).
   const refetchReports = useCallback(() => void qc.invalidateQueries({ queryKey: queryKeys.reports }), [qc]);
 
-  const showDashboard = useCallback(async () => {
-    const s = await reload();
-    setManage(false);
-    refetchReports();
-    return s;
-  }, [reload, refetchReports]);
+  // Reports are keyed by connection, so a switch fetches the new one's on its
+  // own; only a sign-in (the same connection, now with a session) refetches.
+  const showDashboard = useCallback(
+    async (refetch = false) => {
+      const s = await reload();
+      setManage(false);
+      if (refetch) refetchReports();
+      return s;
+    },
+    [reload, refetchReports],
+  );
 
   // The active connection changed elsewhere (the tray menu switched and
   // activated it): show its dashboard, asking for a password when it needs one.
@@ -86,7 +91,7 @@ export function AppFlow({ theme }: AppFlowProps) {
   const signedIn = useCallback(
     async () => {
       setSignInId(undefined);
-      await showDashboard();
+      await showDashboard(true);
     },
     [showDashboard],
   );

@@ -66,13 +66,13 @@ describe('Dashboard "This month" card', () => {
     await screen.findByText('$1,234.57');
     expect(screen.queryByTestId('month-card')).toBeNull();
     emitGlance(makeGlance({ month_usd: 91.5, budget_fraction: 0.915, level: 'near', stale: true }));
-    expect(metric('month_usd')).toHaveTextContent('$91.50');
+    await waitFor(() => expect(metric('month_usd')).toHaveTextContent('$91.50'));
     expect(screen.getByRole('progressbar', { name: /Budget used/ })).toHaveClass('MuiLinearProgress-colorWarning');
     expect(screen.getByTestId('month-stale')).toHaveTextContent('as of just now');
     emitGlance(makeGlance({ profile_id: 'p-other', month_usd: 1 }));
     expect(metric('month_usd')).toHaveTextContent('$91.50');
     emitGlance(null);
-    expect(screen.queryByTestId('month-card')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('month-card')).toBeNull());
   });
 
   it('asks for a refresh when the latest glance is another profile’s', async () => {
