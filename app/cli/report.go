@@ -15,7 +15,6 @@ import (
 	"usagedash/backend/claudecode"
 	"usagedash/backend/history"
 	"usagedash/backend/mongodb"
-	"usagedash/backend/pricing"
 	"usagedash/backend/settings"
 )
 
@@ -60,7 +59,7 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	}
 	var source backend.Source
 	var profile backend.Profile
-	query := backend.Query{Account: *account, Period: period, Pricer: cliPrices(paths, env.Stderr)}
+	query := backend.Query{Account: *account, Period: period}
 	switch {
 	case *sourceKind == string(backend.SourceClaudeCode):
 		if source, err = claudecode.OpenProfile(backend.Profile{Kind: backend.SourceClaudeCode, Name: "Claude Code on this computer"}); err != nil {
@@ -89,6 +88,7 @@ func runReport(ctx context.Context, env Env, args []string) error {
 		return backend.Errorf(backend.EINVALID, "No data source: pass --profile NAME, or set %s and --user.", EnvMongoURI)
 	}
 	defer closeQuietly(source)
+	query.Pricer = cliPrices(paths, profile, env.Stderr)
 	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
 	defer cancel()
 	report, err := source.Report(ctx, query)
@@ -101,11 +101,13 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	return writeReport(out, report, *asJSON)
 }
 
-// cliPrices prices logs as the window does: the shipped table with the
-// model aliases and custom prices of the saved settings, read without
-// changing the file. A problem with the settings is reported on stderr:
+// cliPrices prices logs as the window does: the table in force (the
+// shipped table merged with the last good price download) with the model
+// aliases and custom prices of the saved settings, read without changing
+// the file, and the cache-TTL policy of profile (none: the default). A
+// problem with the settings or the stored download is reported on stderr:
 // unusable entries are left out, an unreadable file gives the defaults.
-func cliPrices(paths app.Paths, stderr io.Writer) backend.Pricer {
+func cliPrices(paths app.Paths, profile backend.Profile, stderr io.Writer) backend.Pricer {
 	st := backend.DefaultSettings()
 	prefs, err := settings.OpenReadOnly(paths.Settings)
 	switch {
@@ -117,7 +119,15 @@ func cliPrices(paths app.Paths, stderr io.Writer) backend.Pricer {
 	default:
 		st = prefs.Get()
 	}
-	return pricing.FromSettings(st)
+	up := app.NewPriceUpdater(paths)
+	if msg := up.Status().StoreError; msg != "" {
+		warn(stderr, msg)
+	}
+	var active func() (backend.Profile, error)
+	if profile.ID != "" {
+		active = func() (backend.Profile, error) { return profile, nil }
+	}
+	return app.SettingsPrices(func() backend.Settings { return st }, up.Table, active)()
 }
 
 // keepInHistory stores a profile's fetched report, as the window does; a
