@@ -42,6 +42,7 @@ export const EVERYONE_USERNAME = 'Everyone';
 
 export { ApiError, ERROR_CODES, toApiError, type ErrorCode } from './errors';
 export * from './glance';
+export * from './prices';
 export { EVENTS } from './events';
 export { probeEnabled, probeRendered, type RenderedMetric, type RenderState } from './renderProbe';
 

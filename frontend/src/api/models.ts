@@ -64,6 +64,22 @@ export type PriceModel = Pick<
 /** The price table reports are priced with. */
 export type PriceTable = Omit<Plain<app.PriceTableInfo>, 'models'> & { models: PriceModel[] };
 
+/** The price table in force (shipped + last good download + the user's prices), every family with its dated rows. */
+export type PriceListing = Plain<pricing.Listing>;
+/** One model family of the table in force. */
+export type PriceFamily = Plain<pricing.FamilyListing>;
+/** One dated row of the table in force, with its source, verified date, confidence and provenance. */
+export type PriceRow = Plain<pricing.RowListing>;
+/** How fresh the prices are: the download in force, the last check and its failure, the check settings. */
+export type PriceStatus = Plain<app.PriceStatus>;
+/** The price download merged into the table in force. */
+export type PriceUpdate = Plain<pricing.UpdateInfo>;
+/** A stored report repriced with the table in force now, beside its stored costs. */
+export type Recost = Plain<pricing.Recost>;
+export type RecostRow = Plain<pricing.RecostRow>;
+/** A stored report and its repricing (both always there when the call succeeds). */
+export type RecostedReport = Plain<app.RecostedReport> & { stored: StoredReport; recost: Recost };
+
 export type ThemeSetting = Plain<app.Theme>;
 /** What the tray's title shows. */
 export type TrayShows = Plain<app.TrayShows>;

@@ -26,6 +26,12 @@ export const queryKeys = {
   compare: (fromId: string, toId: string) => ['history-compare', fromId, toId] as const,
   settings: ['settings'] as const,
   priceTable: ['price-table'] as const,
+  /** The price table in force (PriceService.Table). */
+  priceListing: ['price-listing'] as const,
+  /** How fresh the prices are (PriceService.Status). */
+  priceStatus: ['price-status'] as const,
+  /** A stored report repriced with today's prices. */
+  recost: (id: string) => ['recost', id] as const,
   presets: ['presets'] as const,
   /** The data source of one connection. */
   source: (profileId: string) => ['source', profileId] as const,

@@ -1,4 +1,5 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import { render } from '../../test/render';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ThemeProvider } from '@mui/material/styles';
@@ -145,7 +146,8 @@ describe('ReportView', () => {
     expect(screen.getByTestId('computed-line')).toBeInTheDocument();
     expect(screen.queryByTestId('pricing-notice')).toBeNull();
     // Each new headline figure appears once, for the render probe.
-    for (const id of ['computed_usd', 'unpriced_tokens', 'drift_usd', 'estimated_usd', 'cache_savings_usd', 'cache_hit_ratio', 'plan_computed_usd']) {
+    // (estimated_usd left the pricing card: one cost, the headline's.)
+    for (const id of ['computed_usd', 'unpriced_tokens', 'drift_usd', 'cache_savings_usd', 'cache_hit_ratio', 'plan_computed_usd']) {
       expect(document.querySelectorAll(`[data-metric="${id}"]`)).toHaveLength(1);
     }
   });

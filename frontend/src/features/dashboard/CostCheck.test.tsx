@@ -6,7 +6,6 @@ import { PRICING, pricedReport } from '../../test/fixtures';
 import type { Pricing } from '../../utils/pricing';
 import { CacheCard } from './CacheCard';
 import { CostHero } from './CostHero';
-import { PricingCard } from './PricingCard';
 
 const pricing = (over: Partial<Pricing> = {}): Pricing => backend.PricingSummary.createFrom({ ...PRICING, ...over });
 const metric = (id: string) => document.querySelector<HTMLElement>(`[data-metric="${id}"]`);
@@ -49,45 +48,7 @@ describe('CostHero: the check at API prices', () => {
   });
 });
 
-describe('PricingCard', () => {
-  it('sets the reported cost beside the computed one, with the drift, filled-in logs and the price table', () => {
-    render(<PricingCard reportedUSD={1234.5678} pricing={pricing()} onSetPrices={() => {}} />);
-    const card = screen.getByRole('region', { name: 'Pricing' });
-    const totals = within(screen.getByTestId('pricing-totals'));
-    expect(totals.getByText('$1,234.57')).toBeInTheDocument();
-    expect(totals.getByText('≥ $1,180.25')).toBeInTheDocument();
-    expect(totals.getByText('A lower bound: 34.6K tokens unpriced')).toBeInTheDocument();
-    // Estimated = reported + filled in = 1234.5678 + 12.5.
-    expect(metric('estimated_usd')).toHaveAttribute('data-exact', '$1,247.0678');
-    expect(screen.getByTestId('pricing-drift')).toHaveTextContent(
-      'Over logs with both, reported $1,200.00 vs $1,167.75 at API prices: drift +$32.25 (+2.8%) (reported is higher than API prices).',
-    );
-    expect(card).toHaveTextContent('Logs without a reported cost3, filled in from tokens: $12.50');
-    expect(card).toHaveTextContent('Logs over 200K prompt tokens4, priced at standard rates (a log sums a run’s requests); as single long-context requests: $7.50 more');
-    expect(within(screen.getByRole('list', { name: 'Models without a known price' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'claude-opus-4-7',
-    ]);
-    expect(within(card).getByRole('button', { name: 'Set prices…' })).toBeInTheDocument();
-    expect(screen.getByTestId('price-table')).toHaveTextContent('Prices as of 2026-02-17, Anthropic pricing page');
-  });
-
-  it('never shows $0.00 when no model had a price, and says when nothing can be compared', () => {
-    const p = pricing({ computed_usd: 0, reported_compared_usd: 0, computed_compared_usd: 0, drift_usd: 0, logs_without_cost: 0 });
-    render(<PricingCard reportedUSD={34.5678} pricing={p} />);
-    const totals = within(screen.getByTestId('pricing-totals'));
-    expect(totals.getByText('No price')).toBeInTheDocument();
-    expect(totals.queryByText('$0.00')).toBeNull();
-    expect(screen.getByTestId('pricing-drift')).toHaveTextContent('No log has both a reported cost and a known price');
-    expect(screen.queryByText(/filled in/)).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Set prices…' })).toBeNull();
-  });
-
-  it('says the reported cost matches when the drift is within 0.1%', () => {
-    render(<PricingCard reportedUSD={1} pricing={pricing({ reported_compared_usd: 1168, drift_usd: 0.25, unpriced_models: [] })} />);
-    expect(screen.getByTestId('pricing-drift')).toHaveTextContent('drift +$0.25 (0.0%) (matches API prices)');
-    expect(screen.getByText('None: every model has a price.')).toBeInTheDocument();
-  });
-});
+// PricingCard: see PricingCard.test.tsx.
 
 describe('CacheCard', () => {
   it('shows the hit ratio, what caching saved and the cache tokens', () => {

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
+import type { UsageRow } from '../../api';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { formatInteger } from '../../utils/format';
@@ -23,6 +22,8 @@ import { usdFigure } from '../../utils/figures';
 import type { MetricId } from '../../utils/metricIds';
 import { LabelledValue } from '../../components/LabelledValue';
 import { MetricValue } from '../../components/MetricValue';
+import { logsText, ruleLabel } from '../../utils/priceRules';
+import { UnpricedLine } from './UnpricedLine';
 
 /** One of the side-by-side totals. */
 function Total({ label, figure, caption, metric }: { label: string; figure: Figure; caption: string; metric?: MetricId }) {
@@ -61,19 +62,26 @@ export interface PricingCardProps {
   /** The report's headline (reported) cost. */
   reportedUSD: number;
   pricing: Pricing;
-  /** Opens the settings at the prices section; without it there is no "Set prices…" button. */
+  /** The report's by-model rows (report.breakdowns.by_model), for each unpriced model's tokens. */
+  byModel?: readonly UsageRow[] | null;
+  /** Opens the settings at the prices section; without it there is no "Set a price" button. */
   onSetPrices?: () => void;
 }
 
 /**
- * The cost check at API prices: the reported cost beside the cost computed
- * from tokens and the estimated spend, the drift between them (sign, % and
- * words), logs without a reported cost, long-context logs, the models without
- * a known price, and which price table was used.
+ * The cost check at API prices, which explains the headline cost (it shows no
+ * cost of its own): the reported cost beside the cost computed from tokens,
+ * the drift between them (sign, % and words), logs without a reported cost,
+ * long-context logs, which pricing rules applied and to how many logs, the
+ * rows known only from secondary sources that priced something, how cache
+ * writes of unknown TTL were priced, the models without a known price (with
+ * "Check now" and "Set a price"), and which price table was used.
  */
-export function PricingCard({ reportedUSD, pricing: p, onSetPrices }: PricingCardProps) {
+export function PricingCard({ reportedUSD, pricing: p, byModel, onSetPrices }: PricingCardProps) {
   const drift = driftFigure(p);
   const unpriced = p.unpriced_models ?? [];
+  const rules = (p.rules ?? []).filter((r) => r.logs > 0);
+  const secondary = (p.secondary_rows ?? []).filter((r) => r.logs > 0);
   return (
     <Card component="section" aria-labelledby="pricing-title" data-testid="pricing-card" sx={{ height: '100%' }}>
       <CardContent>
@@ -93,12 +101,6 @@ export function PricingCard({ reportedUSD, pricing: p, onSetPrices }: PricingCar
             label="At API prices"
             figure={computedFigure(p.computed_usd, p.unpriced_tokens)}
             caption={p.unpriced_tokens > 0 ? `A lower bound: ${unpricedText(p.unpriced_tokens)}` : 'Every log priced from its tokens'}
-          />
-          <Total
-            label="Estimated spend"
-            metric="estimated_usd"
-            figure={usdFigure(p.estimated_usd)}
-            caption="Reported, plus logs without a cost priced from tokens"
           />
         </Box>
         <Typography variant="body2" component="p" data-testid="pricing-drift" sx={{ mb: 2 }}>
@@ -126,25 +128,51 @@ export function PricingCard({ reportedUSD, pricing: p, onSetPrices }: PricingCar
             )}
           </Fact>
         </Stack>
-        <Typography variant="body2" color="text.secondary" id="unpriced-models-label">
-          Models without a known price
+        <Typography variant="body2" color="text.secondary" id="pricing-rules-label">
+          Pricing rules applied
         </Typography>
-        <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, alignItems: 'center', mt: 0.75 }}>
-          {unpriced.length === 0 ? (
-            <Typography variant="body2">None: every model has a price.</Typography>
-          ) : (
-            <Stack direction="row" role="list" aria-labelledby="unpriced-models-label" sx={{ flexWrap: 'wrap', gap: 1 }}>
-              {unpriced.map((id) => (
-                <Chip key={id} role="listitem" label={id} size="small" variant="outlined" color="warning" />
-              ))}
-            </Stack>
-          )}
-          {unpriced.length > 0 && onSetPrices && (
-            <Button size="small" onClick={onSetPrices}>
-              Set prices…
-            </Button>
-          )}
-        </Stack>
+        {rules.length === 0 ? (
+          <Typography variant="body2" data-testid="pricing-rules" sx={{ mb: 2 }}>
+            None: every log at its model’s standard rates.
+          </Typography>
+        ) : (
+          <Stack component="ul" aria-labelledby="pricing-rules-label" data-testid="pricing-rules" sx={{ m: 0, mb: 2, pl: 2.5 }}>
+            {rules.map((r) => (
+              <Typography component="li" variant="body2" key={r.rule} data-rule={r.rule}>
+                {ruleLabel(r.rule)}: {logsText(r.logs)}
+              </Typography>
+            ))}
+          </Stack>
+        )}
+        {p.unconfirmed_logs > 0 && (
+          <Typography variant="body2" data-testid="pricing-unconfirmed" sx={{ mb: 2 }}>
+            {logsText(p.unconfirmed_logs)} under a rule whose multiplier is not confirmed: it is not applied, so their cost is a lower
+            bound.
+          </Typography>
+        )}
+        {secondary.length > 0 && (
+          <Stack component="ul" data-testid="pricing-secondary" sx={{ m: 0, mb: 2, pl: 2.5 }}>
+            {secondary.map((r) => (
+              <Typography component="li" variant="body2" key={r.row}>
+                Price from a secondary source: {r.row} priced {logsText(r.logs)} ({usd(r.computed_usd)}).
+              </Typography>
+            ))}
+          </Stack>
+        )}
+        {p.cache_ttl_note && (
+          <Typography variant="body2" data-testid="pricing-cache-ttl" sx={{ mb: 2 }}>
+            {p.cache_ttl_note}
+          </Typography>
+        )}
+        {unpriced.length === 0 ? (
+          <Typography variant="body2" data-testid="pricing-unpriced">
+            {p.unpriced_tokens > 0
+              ? `${unpricedText(p.unpriced_tokens)}: logs without a model or a split by kind, which no price can cover.`
+              : 'Every model has a price.'}
+          </Typography>
+        ) : (
+          <UnpricedLine models={unpriced} tokens={p.unpriced_tokens} byModel={byModel} onSetPrices={onSetPrices} />
+        )}
         <Typography
           variant="caption"
           color="text.secondary"

@@ -91,7 +91,12 @@ export function ReportView({ report, account, monthCard, onSetPrices }: ReportVi
       {pricing && (
         <>
           <GridArea area="breakdown">
-            <PricingCard reportedUSD={report.total_cost_usd} pricing={pricing} onSetPrices={onSetPrices} />
+            <PricingCard
+              reportedUSD={report.total_cost_usd}
+              pricing={pricing}
+              byModel={report.breakdowns?.by_model}
+              onSetPrices={onSetPrices}
+            />
           </GridArea>
           <GridArea area="efficiency">
             <CacheCard report={report} pricing={pricing} />
