@@ -12,7 +12,7 @@ function normaliseUpdate(u: Partial<PriceUpdate> | null | undefined): PriceUpdat
 }
 
 function normaliseRow(r: PriceRow): PriceRow {
-  return { ...r, provenance: r.provenance ?? { origin: '' } };
+  return { ...r, provenance: { ...r.provenance, origin: r.provenance?.origin ?? '', fetched_at: r.provenance?.fetched_at ?? '' } };
 }
 
 function normaliseFamily(f: Partial<PriceFamily>): PriceFamily {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchSettings, saveSettings, type ApiError, type Settings } from '../api';
 import { hasPriceErrors } from '../utils/priceForm';
-import { budgetError, formFromSettings, settingsFromForm, type SettingsForm } from '../utils/settings';
+import { budgetError, formFromSettings, priceListUrlError, settingsFromForm, type SettingsForm } from '../utils/settings';
 import { queryKeys } from './queryKeys';
 
 export interface SettingsFormState {
@@ -17,6 +17,8 @@ export interface SettingsFormState {
   budgetError?: string;
   /** Whether the prices section shows its inline errors (once the user tried to save). */
   showPriceErrors: boolean;
+  /** The price list address' inline error, once the user tried to save. */
+  priceListUrlError?: string;
   /** Why the last save was refused. */
   serverError?: string;
   saving: boolean;
@@ -76,11 +78,12 @@ export function useSettingsForm(open: boolean, profileId?: string, unpricedModel
 
   const budgetProblem = form && profileId ? budgetError(form.budget) : undefined;
   const priceProblem = !!form && hasPriceErrors(form.prices);
+  const urlProblem = form ? priceListUrlError(form.priceListUrl) : undefined;
   const settings = current.base?.settings;
 
   const save = async () => {
     setMade((m) => ({ ...m, checked: true }));
-    if (!settings || !form || budgetProblem || priceProblem) return undefined;
+    if (!settings || !form || budgetProblem || priceProblem || urlProblem) return undefined;
     try {
       return await mutateAsync(settingsFromForm(settings, form, profileId));
     } catch {
@@ -96,6 +99,7 @@ export function useSettingsForm(open: boolean, profileId?: string, unpricedModel
     retry: () => void loaded.refetch(),
     budgetError: checked ? budgetProblem : undefined,
     showPriceErrors: checked,
+    priceListUrlError: checked ? urlProblem : undefined,
     // A refusal belongs to the form it was made from: a newly loaded one starts without it.
     serverError: saving.submittedAt >= (current.base?.loadedAt ?? Infinity) ? saving.error?.message : undefined,
     saving: saving.isPending,

@@ -21,6 +21,10 @@ export interface SettingsForm {
   refreshMinutes: number;
   /** Models without a shipped price: mapped to a known model or given custom prices. */
   prices: PriceEntry[];
+  /** Whether the app checks for new prices once a day. */
+  checkPricesDaily: boolean;
+  /** The LiteLLM price file checks read, as typed ("" = LiteLLM's main branch). */
+  priceListUrl: string;
 }
 
 const sorted = (ps: readonly number[]) => [...new Set(ps)].sort((a, b) => a - b);
@@ -43,6 +47,8 @@ export function formFromSettings(s: Settings, profileId?: string, unpricedModels
     alertsPaused: s.alerts_paused,
     refreshMinutes: s.refresh_minutes > 0 ? s.refresh_minutes : DEFAULT_REFRESH_MINUTES,
     prices: entriesFromSettings(s, unpricedModels),
+    checkPricesDaily: s.check_prices_daily,
+    priceListUrl: s.price_list_url ?? '',
   };
 }
 
@@ -62,6 +68,19 @@ export function budgetError(text: string): string | undefined {
   if (Number.isNaN(v)) return 'Enter an amount in dollars, such as 100.';
   if (v > MAX_BUDGET_USD) return 'A monthly budget must be at most $1,000,000,000.';
   return undefined;
+}
+
+/** Why the typed price list address cannot be saved (it must be https://), or undefined; "" is LiteLLM's default. */
+export function priceListUrlError(text: string): string | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  try {
+    const u = new URL(t);
+    if (u.protocol === 'https:' && u.host) return undefined;
+  } catch {
+    /* not a URL */
+  }
+  return 'The price list address must be an https:// URL.';
 }
 
 /** The alert level typed (a percentage), or NaN. */
@@ -100,5 +119,7 @@ export function settingsFromForm(base: Settings, form: SettingsForm, profileId?:
     alerts_paused: form.alertsPaused,
     budgets,
     ...pricesFromEntries(form.prices),
+    check_prices_daily: form.checkPricesDaily,
+    price_list_url: form.priceListUrl.trim(),
   };
 }

@@ -104,6 +104,11 @@ export function SettingsDialog({ open, profile, onClose, onSaved, section, unpri
           tableError={priceTable.error}
           showErrors={s.showPriceErrors}
           disabled={disabled}
+          listUrl={form.priceListUrl}
+          onListUrlChange={(v) => set('priceListUrl', v)}
+          listUrlError={s.priceListUrlError}
+          dailyCheck={form.checkPricesDaily}
+          onDailyCheckChange={(v) => set('checkPricesDaily', v)}
         />
       </Stack>
     );
